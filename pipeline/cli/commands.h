@@ -1,0 +1,18 @@
+// The `scanstraat` commands. Each takes its arguments (after the command
+// name) and returns the process exit code; `--help` on each prints its usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace scanstraat {
+
+int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_argv);
+int ResultsCommand(const std::vector<std::string>& args);
+int SelfTestCommand(const std::vector<std::string>& args);
+
+// Prints `text` and returns 0, or prints `error` and a hint and returns 2.
+int Usage(const std::string& text);
+int UsageError(const std::string& command, const std::string& error);
+
+}  // namespace scanstraat

@@ -1,0 +1,53 @@
+// scanstraat: the command-line entry point. Reads as a dispatch table; each
+// command lives in its own cmd_*.cc.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "pipeline/cli/commands.h"
+#include "pipeline/cli/omp_guard.h"
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+constexpr const char* kHelp = R"(Usage: scanstraat COMMAND [options]
+
+Scanstraat reads scanned documents, OCRs them, extracts their fields by
+rules, and archives the sure ones or routes them to human review.
+
+Commands:
+  run INPUT...     process files and folders into the workspace (the nightly batch)
+  results          print the result records as JSON Lines
+  selftest         show engine versions and check the installation
+  version          print the version
+  help             show this help
+
+`scanstraat COMMAND --help` shows the options of a command.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  scanstraat::EnsureOpenMpLimit(argv);
+  std::vector<std::string> all(argv, argv + argc);
+  if (argc < 2) {
+    std::fputs(kHelp, stderr);
+    return 2;
+  }
+  std::string cmd = argv[1];
+  std::vector<std::string> rest(all.begin() + 2, all.end());
+  if (cmd == "run") return scanstraat::RunCommand(rest, all);
+  if (cmd == "results") return scanstraat::ResultsCommand(rest);
+  if (cmd == "selftest") return scanstraat::SelfTestCommand(rest);
+  if (cmd == "version" || cmd == "--version") {
+    std::printf("scanstraat %s\n", kVersion);
+    return 0;
+  }
+  if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  std::fprintf(stderr, "scanstraat: unknown command '%s'\n\n%s", cmd.c_str(), kHelp);
+  return 2;
+}

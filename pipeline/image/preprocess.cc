@@ -1,0 +1,89 @@
+#include "pipeline/image/preprocess.h"
+
+#include <cmath>
+
+namespace scanstraat {
+namespace {
+
+constexpr float kDegToRad = 3.14159265f / 180.0f;
+// Skew below this is left alone: rotating costs time and blurs strokes.
+constexpr float kMinSkewDegrees = 0.15f;
+// pixFindSkew's confidence below this means "no clear text lines".
+constexpr float kMinSkewConfidence = 2.5f;
+
+PixPtr ToGrey(const PIX* pix) {
+  PIX* p = const_cast<PIX*>(pix);
+  if (pixGetDepth(p) == 8 && pixGetColormap(p) == nullptr) return PixPtr(pixCopy(nullptr, p));
+  if (pixGetDepth(p) == 32) return PixPtr(pixConvertRGBToLuminance(p));
+  return PixPtr(pixConvertTo8(p, 0));
+}
+
+// Binary copy for the orientation detector, halved when the page is large
+// (it works best at about 150 dpi; small images keep every pixel).
+PixPtr AnalysisBinary(PIX* grey) {
+  PixPtr bin(pixConvertTo1(grey, 150));
+  if (!bin || pixGetWidth(bin.get()) < 1800) return bin;
+  return PixPtr(pixReduceRankBinary2(bin.get(), 1, nullptr));
+}
+
+// Returns the clockwise quarter turns that make the text upright (0..3).
+int DetectQuarterTurns(PIX* grey) {
+  PixPtr bin = AnalysisBinary(grey);
+  if (!bin) return 0;
+  l_float32 upconf = 0, leftconf = 0;
+  if (pixOrientDetect(bin.get(), &upconf, &leftconf, 0, 0) != 0) return 0;
+  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+  if (makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) != 0) return 0;
+  switch (orient) {
+    case L_TEXT_ORIENT_LEFT: return 1;
+    case L_TEXT_ORIENT_DOWN: return 2;
+    case L_TEXT_ORIENT_RIGHT: return 3;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions& options) {
+  Preprocessed out;
+  out.info.source_dpi = dpi;
+  PixPtr grey = ToGrey(pix);
+  if (!grey) return Status::Corrupt("page image cannot be converted to greyscale");
+
+  if (dpi > 0 && std::abs(dpi - options.target_dpi) > options.target_dpi / 10) {
+    float s = static_cast<float>(options.target_dpi) / static_cast<float>(dpi);
+    PixPtr scaled(pixScale(grey.get(), s, s));
+    if (!scaled) return Status::Internal("page scaling failed");
+    grey = std::move(scaled);
+    out.info.scale = s;
+  }
+
+  if (options.orient) {
+    int quads = DetectQuarterTurns(grey.get());
+    if (quads != 0) {
+      PixPtr turned(pixRotateOrth(grey.get(), quads));
+      if (!turned) return Status::Internal("page rotation failed");
+      grey = std::move(turned);
+      out.info.rotation = 90 * quads;
+    }
+  }
+
+  if (options.deskew) {
+    PixPtr bin(pixConvertTo1(grey.get(), 150));
+    l_float32 angle = 0, conf = 0;
+    if (bin && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf >= kMinSkewConfidence &&
+        std::fabs(angle) >= kMinSkewDegrees) {
+      PixPtr rotated(pixRotate(grey.get(), kDegToRad * angle, L_ROTATE_AREA_MAP,
+                               L_BRING_IN_WHITE, 0, 0));
+      if (rotated) {
+        grey = std::move(rotated);
+        out.info.skew_degrees = angle;
+      }
+    }
+  }
+  pixSetResolution(grey.get(), options.target_dpi, options.target_dpi);
+  out.grey = std::move(grey);
+  return out;
+}
+
+}  // namespace scanstraat

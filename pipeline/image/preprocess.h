@@ -1,0 +1,33 @@
+// Page clean-up with Leptonica before OCR: greyscale, resolution
+// normalised to the target dpi, orientation (0/90/180/270) and skew
+// corrected. Each step is skipped when the page does not need it.
+// Thread-safety: a pure function of its input.
+#pragma once
+
+#include "pipeline/core/status.h"
+#include "pipeline/image/pix.h"
+
+namespace scanstraat {
+
+struct PreprocessOptions {
+  int target_dpi = 300;     // pages at another known resolution are scaled to this
+  bool orient = true;       // detect and correct 90/180/270 rotation
+  bool deskew = true;       // detect and correct small skew
+};
+
+struct PreprocessInfo {
+  int rotation = 0;         // degrees clockwise applied (0, 90, 180, 270)
+  double skew_degrees = 0;  // skew found and removed
+  double scale = 1.0;       // resolution scaling applied
+  int source_dpi = 0;       // resolution found in the image (0: unknown, 300 assumed)
+};
+
+struct Preprocessed {
+  PixPtr grey;              // 8 bpp, target dpi, upright
+  PreprocessInfo info;
+};
+
+// REQUIRES: pix != nullptr. `dpi` is the page's resolution, 0 if unknown.
+Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions& options);
+
+}  // namespace scanstraat

@@ -1,0 +1,139 @@
+#include "pipeline/ingest/poppler_doc.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cmath>
+#include <cstring>
+#include <mutex>
+
+#include "pipeline/ingest/text_layer.h"
+
+namespace scanstraat {
+namespace {
+
+void DiscardMessage(const std::string&, void*) {}
+
+class PdfDocument final : public SourceDocument {
+ public:
+  PdfDocument(std::string bytes, const Limits& limits) : bytes_(std::move(bytes)), limits_(limits) {}
+
+  Status Open() {
+    if (bytes_.size() > static_cast<size_t>(INT32_MAX)) return Status::TooLarge("PDF over 2 GiB");
+    doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+    if (!doc_) {
+      // Poppler refuses to open encrypted files without the password; tell
+      // that case apart from damage by the /Encrypt key in the trailer.
+      if (bytes_.find("/Encrypt") != std::string::npos)
+        return Status::Encrypted("PDF is encrypted and needs a password; ask the sender for an unprotected copy");
+      return Status::Corrupt("PDF cannot be opened (damaged or not a PDF)");
+    }
+    if (doc_->is_locked())
+      return Status::Encrypted("PDF is encrypted and needs a password; ask the sender for an unprotected copy");
+    pages_ = doc_->pages();
+    if (pages_ <= 0) return Status::Empty("PDF has no pages");
+    if (pages_ > limits_.max_pages)
+      return Status::TooLarge("PDF has " + std::to_string(pages_) + " pages, over the limit of " +
+                              std::to_string(limits_.max_pages));
+    return Status::Ok();
+  }
+
+  int PageCount() const override { return pages_; }
+
+  Result<SourcePage> LoadPage(int index, int dpi) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      std::unique_ptr<poppler::page> page(doc_->create_page(index));
+      if (!page) return Status::Corrupt("page cannot be read");
+      PageText text;
+      text.page_no = index + 1;
+      text.dpi = dpi;
+      text.source = TextSource::kPdfText;
+      poppler::rectf rect = page->page_rect();
+      double scale = dpi / 72.0;
+      text.width = static_cast<int>(std::lround(rect.width() * scale));
+      text.height = static_cast<int>(std::lround(rect.height() * scale));
+      for (poppler::text_box& tb : page->text_list()) {
+        poppler::byte_array utf8 = tb.text().to_utf8();
+        std::string s(utf8.begin(), utf8.end());
+        if (s.empty()) continue;
+        poppler::rectf b = tb.bbox();
+        Word w;
+        w.text = std::move(s);
+        w.box = {static_cast<int>(b.left() * scale), static_cast<int>(b.top() * scale),
+                 static_cast<int>(std::ceil(b.right() * scale)),
+                 static_cast<int>(std::ceil(b.bottom() * scale))};
+        w.confidence = 1.0f;
+        text.words.push_back(std::move(w));
+      }
+      if (IsUsableTextLayer(text.words)) {
+        BuildLinesAndText(text);
+        SourcePage out;
+        out.text_layer = std::move(text);
+        out.dpi = dpi;
+        return out;
+      }
+    }
+    return RenderPage(index, dpi);
+  }
+
+  Result<SourcePage> RenderPage(int index, int dpi) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_ptr<poppler::page> page(doc_->create_page(index));
+    if (!page) return Status::Corrupt("page cannot be read");
+    poppler::rectf rect = page->page_rect();
+    if (!(rect.width() > 0 && rect.height() > 0)) return Status::Corrupt("page has no size");
+    // Lower the resolution of an enormous page so it stays inside the pixel limit.
+    double px = rect.width() * rect.height() * (dpi / 72.0) * (dpi / 72.0);
+    double use_dpi = dpi;
+    if (px > static_cast<double>(limits_.max_pixels)) {
+      use_dpi = dpi * std::sqrt(static_cast<double>(limits_.max_pixels) / px);
+      if (use_dpi < 36)
+        return Status::TooLarge("page is too large to render (" + std::to_string(static_cast<int>(rect.width())) +
+                                " x " + std::to_string(static_cast<int>(rect.height())) + " pt)");
+    }
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    renderer.set_image_format(poppler::image::format_gray8);
+    poppler::image img = renderer.render_page(page.get(), use_dpi, use_dpi);
+    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+      return Status::Corrupt("page cannot be rendered");
+    PixPtr pix(pixCreate(img.width(), img.height(), 8));
+    if (!pix) return Status::TooLarge("page image does not fit in memory");
+    const char* src = img.const_data();
+    for (int y = 0; y < img.height(); ++y) {
+      l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
+      const unsigned char* row = reinterpret_cast<const unsigned char*>(src + y * img.bytes_per_row());
+      for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+    int d = static_cast<int>(std::lround(use_dpi));
+    pixSetResolution(pix.get(), d, d);
+    SourcePage out;
+    out.image = std::move(pix);
+    out.dpi = d;
+    return out;
+  }
+
+ private:
+  std::string bytes_;  // Poppler reads from this buffer; it must outlive doc_
+  Limits limits_;
+  std::mutex mu_;
+  std::unique_ptr<poppler::document> doc_;
+  int pages_ = 0;
+};
+
+}  // namespace
+
+void QuietPoppler() { poppler::set_debug_error_function(&DiscardMessage, nullptr); }
+
+Result<std::unique_ptr<SourceDocument>> OpenPdf(std::string bytes, const Limits& limits) {
+  auto doc = std::make_unique<PdfDocument>(std::move(bytes), limits);
+  SS_RETURN_IF_ERROR(doc->Open());
+  return std::unique_ptr<SourceDocument>(std::move(doc));
+}
+
+}  // namespace scanstraat

@@ -1,0 +1,50 @@
+// A document being read: a PDF (Poppler), a multi-page TIFF or a single
+// image (Leptonica). Gives the page count and, per page, either the words of
+// a usable PDF text layer or the page as an image to OCR.
+//
+// Thread-safety: LoadPage and RenderPage may be called from several threads
+// at once on one document; implementations serialise what their library
+// needs serialised.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "pipeline/core/options.h"
+#include "pipeline/core/page_text.h"
+#include "pipeline/core/status.h"
+#include "pipeline/image/pix.h"
+#include "pipeline/ingest/sniff.h"
+
+namespace scanstraat {
+
+struct SourcePage {
+  // Set when the page has a usable text layer: no OCR needed.
+  std::optional<PageText> text_layer;
+  // Set otherwise: the page image at `dpi` (0 when the image says nothing).
+  PixPtr image;
+  int dpi = 0;
+};
+
+class SourceDocument {
+ public:
+  virtual ~SourceDocument() = default;
+  virtual int PageCount() const = 0;
+  // `index` counts from 0. Returns the text layer if usable, else the image.
+  virtual Result<SourcePage> LoadPage(int index, int dpi) = 0;
+  // Always an image (for the archive and the review screen), at `dpi` or less
+  // when the page would exceed the pixel limit.
+  virtual Result<SourcePage> RenderPage(int index, int dpi) = 0;
+};
+
+// Opens `bytes` (the whole file, already read and hashed) as `kind`.
+// Errors: kEmpty, kCorrupt, kEncrypted, kUnsupported, kTooLarge.
+Result<std::unique_ptr<SourceDocument>> OpenSourceDocument(std::string bytes, FileKind kind,
+                                                          const Limits& limits);
+
+// Reads a whole file, refusing files over `max_bytes`.
+Result<std::string> ReadWholeFile(const std::filesystem::path& path, int64_t max_bytes);
+
+}  // namespace scanstraat

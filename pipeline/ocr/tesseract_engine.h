@@ -1,0 +1,54 @@
+// The Tesseract adapter: one engine per worker thread, initialised once,
+// used through its C++ API. Nothing outside this pair sees a Tesseract type.
+//
+// Thread-safety: an engine is used by one thread at a time. Create one per
+// worker thread (tbb::enumerable_thread_specific in the pipeline).
+// OpenMP inside Tesseract must be limited to one thread by the environment
+// before the library loads (see pipeline/cli/omp_guard.h).
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "pipeline/core/page_text.h"
+#include "pipeline/core/status.h"
+#include "pipeline/image/pix.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace scanstraat {
+
+struct OcrOutput {
+  PageText text;
+  std::string hocr;        // the page's hOCR (XHTML fragment for one page)
+  float mean_confidence = 0;  // 0..1, mean of word confidences
+};
+
+class TesseractEngine {
+ public:
+  ~TesseractEngine();
+  TesseractEngine(const TesseractEngine&) = delete;
+  TesseractEngine& operator=(const TesseractEngine&) = delete;
+
+  // Loads the language data ("nld+eng"). Errors: kNotFound when a language
+  // is not installed (message says which package to install).
+  static Result<std::unique_ptr<TesseractEngine>> Create(const std::string& lang);
+
+  // OCRs an 8 bpp page image at `dpi`. Stops after `timeout_ms` (kTimeout)
+  // or when *cancel becomes true (kCancelled). `page_no` counts from 1.
+  Result<OcrOutput> Recognize(const PIX* image, int dpi, int page_no, int timeout_ms,
+                              const std::atomic<bool>* cancel);
+
+ private:
+  TesseractEngine();
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+// The OpenMP thread limit in force in this process (omp_get_thread_limit of
+// the libgomp Tesseract loaded), or -1 when no OpenMP runtime is loaded.
+int OpenMpThreadLimit();
+
+}  // namespace scanstraat

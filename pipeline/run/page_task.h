@@ -1,0 +1,28 @@
+// One page through the heavy stages: load (text layer, render or decode),
+// clean-up, OCR. Returns the page's record for the store; errors are values
+// on the record (a failed page never throws).
+// Thread-safety: call from any worker thread with that thread's own engine.
+#pragma once
+
+#include <atomic>
+#include <functional>
+
+#include "pipeline/core/options.h"
+#include "pipeline/ingest/source_document.h"
+#include "pipeline/ocr/tesseract_engine.h"
+#include "pipeline/store/store.h"
+
+namespace scanstraat {
+
+struct PageOutcome {
+  PageRecord record;
+  Status status;  // not ok: the page failed (record.error_* say why), or was cancelled
+};
+
+// `engine` is called only when the page needs OCR (it may create the
+// thread's engine lazily). `index` counts from 0.
+PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& options,
+                        const std::function<Result<TesseractEngine*>()>& engine,
+                        const std::atomic<bool>* cancel);
+
+}  // namespace scanstraat

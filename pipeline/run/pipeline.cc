@@ -1,0 +1,300 @@
+#include "pipeline/run/pipeline.h"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <mutex>
+#include <set>
+
+#include "pipeline/core/log.h"
+#include "pipeline/core/page_text_json.h"
+#include "pipeline/core/sha256.h"
+#include "pipeline/ingest/sniff.h"
+#include "pipeline/ingest/source_document.h"
+#include "pipeline/run/page_task.h"
+#include "pipeline/run/progress.h"
+#include "pipeline/run/result_record.h"
+#include "pipeline/run/watchdog.h"
+
+namespace scanstraat {
+namespace {
+
+// Exit code of a worker that the watchdog ended (the supervisor restarts it).
+constexpr int kWatchdogExit = 75;
+
+struct DocWork {
+  PendingDocument doc;
+  std::unique_ptr<SourceDocument> source;
+  Status open_status;
+  int page_count = 0;
+  std::atomic<int> remaining{0};  // pages of this run still to be stored
+};
+
+struct Item {
+  std::shared_ptr<DocWork> doc;
+  int index = -1;  // page index; -1: nothing to OCR, go straight to finishing
+  PageOutcome outcome;
+};
+
+// Reads, checks and opens one document. The bytes must still hash to its id:
+// a file replaced between discovery and now is processed on the next run.
+std::shared_ptr<DocWork> OpenDocument(const PendingDocument& d, const RunOptions& options) {
+  auto work = std::make_shared<DocWork>();
+  work->doc = d;
+  Result<std::string> bytes = ReadWholeFile(d.path, options.limits.max_file_bytes);
+  if (!bytes.ok()) {
+    work->open_status = bytes.status();
+    return work;
+  }
+  if (Sha256Hex(bytes.value()) != d.id) {
+    work->open_status = Status::IOError("file changed since it was found; it will be read again on the next run");
+    return work;
+  }
+  FileKind kind = SniffKind(std::string_view(bytes.value()).substr(0, 1024));
+  Result<std::unique_ptr<SourceDocument>> src =
+      OpenSourceDocument(std::move(bytes).value(), kind, options.limits);
+  if (!src.ok()) {
+    work->open_status = src.status();
+    return work;
+  }
+  work->source = std::move(src).value();
+  work->page_count = work->source->PageCount();
+  return work;
+}
+
+class Runner {
+ public:
+  Runner(Store& store, int64_t run_id, const RunOptions& options, const AnalyzeFn& analyze,
+         Progress& progress, const std::atomic<bool>& cancel)
+      : store_(store), run_id_(run_id), options_(options), analyze_(analyze),
+        progress_(progress), cancel_(cancel) {}
+
+  Result<PipelineStats> Run(const std::vector<PendingDocument>& docs, bool isolated) {
+    int jobs = isolated ? 1 : EffectiveJobs(options_);
+    size_t tokens = isolated ? 1
+                    : options_.pages_in_flight > 0 ? static_cast<size_t>(options_.pages_in_flight)
+                                                   : static_cast<size_t>(2 * jobs);
+    Watchdog watchdog(options_.limits.page_hard_timeout_ms,
+                      [this](const std::string& id, int page) { OnHang(id, page); });
+    watchdog_ = &watchdog;
+    isolated_ = isolated;
+    docs_ = &docs;
+    next_doc_ = 0;
+    tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
+                                static_cast<size_t>(jobs));
+    tbb::task_arena arena(jobs);
+    arena.execute([&] {
+      tbb::parallel_pipeline(
+          tokens,
+          tbb::make_filter<void, Item>(tbb::filter_mode::serial_in_order,
+                                       [this](tbb::flow_control& fc) { return NextItem(fc); }) &
+              tbb::make_filter<Item, Item>(tbb::filter_mode::parallel,
+                                           [this](Item item) { return Process(std::move(item)); }) &
+              tbb::make_filter<Item, void>(tbb::filter_mode::serial_out_of_order,
+                                           [this](Item item) { Save(std::move(item)); }));
+    });
+    watchdog_ = nullptr;
+    if (!error_.ok()) return error_;
+    stats_.cancelled = cancel_.load();
+    return stats_;
+  }
+
+ private:
+  // Stage 1 (serial): the next page to do, opening documents as needed.
+  Item NextItem(tbb::flow_control& fc) {
+    for (;;) {
+      if (cancel_.load() || failed_.load()) {
+        fc.stop();
+        return {};
+      }
+      if (current_) {
+        while (next_page_ < current_->page_count && done_pages_.count(next_page_ + 1)) ++next_page_;
+        if (next_page_ < current_->page_count) {
+          Item item;
+          item.doc = current_;
+          item.index = next_page_++;
+          return item;
+        }
+        current_.reset();
+      }
+      if (next_doc_ >= docs_->size()) {
+        fc.stop();
+        return {};
+      }
+      const PendingDocument& d = (*docs_)[next_doc_++];
+      if (Status s = Locked([&] { return store_.BeginDocument(d.id, run_id_, isolated_); }); !s.ok()) {
+        SetError(s);
+        continue;
+      }
+      std::shared_ptr<DocWork> work = OpenDocument(d, options_);
+      progress_.AddPages(work->page_count);
+      Result<std::set<int>> done = Locked([&] { return store_.DonePages(d.id); });
+      done_pages_ = done.ok() ? done.value() : std::set<int>{};
+      int todo = 0;
+      for (int p = 1; p <= work->page_count; ++p) todo += done_pages_.count(p) ? 0 : 1;
+      work->remaining = todo;
+      if (!work->open_status.ok() || todo == 0) {
+        Item item;
+        item.doc = work;  // nothing to OCR: straight to finishing
+        return item;
+      }
+      current_ = work;
+      next_page_ = 0;
+    }
+  }
+
+  // Stage 2 (parallel): one page through load, clean-up and OCR.
+  Item Process(Item item) {
+    if (item.index < 0) return item;
+    int64_t token = watchdog_->Begin(item.doc->doc.id, item.index + 1);
+    try {
+      item.outcome = ProcessPage(*item.doc->source, item.index, options_,
+                                 [this]() { return Engine(); }, &cancel_);
+    } catch (const std::exception& e) {
+      item.outcome.record.page_no = item.index + 1;
+      item.outcome.status = Status::Internal("unexpected error while reading the page");
+      item.outcome.record.source = "none";
+      item.outcome.record.error_code = "internal";
+      item.outcome.record.error_message = "page " + std::to_string(item.index + 1) +
+                                          ": unexpected error while reading the page";
+    }
+    watchdog_->End(token);
+    return item;
+  }
+
+  // Stage 3 (serial): store the page; finish the document after its last page.
+  void Save(Item item) {
+    DocWork& w = *item.doc;
+    if (item.index >= 0) {
+      if (item.outcome.status.code() == Code::kCancelled) return;  // redone on the next run
+      Status s = Locked([&] { return store_.SavePage(w.doc.id, item.outcome.record); });
+      if (!s.ok()) {
+        SetError(s);
+        return;
+      }
+      ++stats_.pages;
+      progress_.PageDone();
+      if (--w.remaining > 0) return;
+    }
+    FinishDocument(w);
+  }
+
+  void FinishDocument(DocWork& w) {
+    DocumentFacts facts;
+    facts.id = w.doc.id;
+    facts.source = w.doc.source;
+    facts.page_count = w.page_count;
+    facts.open_status = w.open_status;
+    Result<std::vector<PageRecord>> pages = Locked([&] { return store_.LoadPages(w.doc.id); });
+    if (!pages.ok()) {
+      SetError(pages.status());
+      return;
+    }
+    facts.pages = std::move(pages).value();
+    nlohmann::json analysis;
+    if (w.open_status.ok() && analyze_) {
+      std::vector<PageText> texts;
+      for (const PageRecord& p : facts.pages) {
+        if (!p.error_code.empty()) continue;
+        Result<PageText> t = PageTextFromJson(p.page_json, p.text);
+        if (t.ok()) texts.push_back(std::move(t).value());
+      }
+      analysis = analyze_(w.doc.id, texts);
+    }
+    DocumentOutcome outcome = DecideDocument(facts, analysis);
+    Status s = Locked([&] { return store_.FinishDocument(w.doc.id, run_id_, outcome); });
+    if (!s.ok()) {
+      SetError(s);
+      return;
+    }
+    ++stats_.documents;
+    std::string line = "doc " + ShortId(w.doc.id) + " " + std::to_string(facts.page_count) +
+                       " pages (" + TextSourceOf(facts.pages) + ") -> " + outcome.decision;
+    if (!outcome.reasons.empty()) {
+      line += " [";
+      for (size_t i = 0; i < outcome.reasons.size(); ++i) line += (i ? "," : "") + outcome.reasons[i];
+      line += "]";
+    }
+    if (!outcome.error_code.empty()) line += " " + outcome.error_code;
+    progress_.DocumentDone(line);
+  }
+
+  Result<TesseractEngine*> Engine() {
+    bool exists = false;
+    auto& slot = engines_.local(exists);
+    if (!slot) {
+      Result<std::unique_ptr<TesseractEngine>> e = TesseractEngine::Create(options_.lang);
+      if (!e.ok()) return e.status();
+      slot = std::move(e).value();
+    }
+    return slot.get();
+  }
+
+  void OnHang(const std::string& id, int page) {
+    LogError("doc " + ShortId(id) + " page " + std::to_string(page) +
+             " did not finish within the hard time limit; recording it as failed and restarting the worker");
+    DocumentFacts facts;
+    facts.id = id;
+    facts.open_status = Status::Timeout("page " + std::to_string(page) +
+                                        " took longer than the time limit; the file may be damaged");
+    for (const PendingDocument& d : *docs_) {
+      if (d.id == id) facts.source = d.source;
+    }
+    DocumentOutcome outcome = DecideDocument(facts, nullptr);
+    // A separate connection: the pipeline's own may be in use by a stuck stage.
+    Result<std::unique_ptr<class Store>> own = Store::Open(options_.workspace);
+    if (own.ok()) (void)own.value()->FinishDocument(id, run_id_, outcome);
+    std::fflush(stderr);
+    _exit(kWatchdogExit);
+  }
+
+  void SetError(const Status& s) {
+    std::lock_guard<std::mutex> lock(error_mu_);
+    if (error_.ok()) error_ = s;
+    failed_ = true;
+  }
+
+  template <typename F>
+  auto Locked(F&& f) -> decltype(f()) {
+    std::lock_guard<std::mutex> lock(store_mu_);
+    return f();
+  }
+
+  class Store& store_;
+  const int64_t run_id_;
+  const RunOptions& options_;
+  const AnalyzeFn& analyze_;
+  Progress& progress_;
+  const std::atomic<bool>& cancel_;
+
+  std::mutex store_mu_;  // stages 1 and 3 share the store connection
+  Watchdog* watchdog_ = nullptr;
+  bool isolated_ = false;
+  const std::vector<PendingDocument>* docs_ = nullptr;
+  size_t next_doc_ = 0;
+  std::shared_ptr<DocWork> current_;
+  int next_page_ = 0;
+  std::set<int> done_pages_;
+  tbb::enumerable_thread_specific<std::unique_ptr<TesseractEngine>> engines_;
+  std::mutex error_mu_;
+  Status error_;  // the first store error: ends the run (documents stay resumable)
+  std::atomic<bool> failed_{false};
+  PipelineStats stats_;
+};
+
+}  // namespace
+
+Result<PipelineStats> RunPipeline(Store& store, int64_t run_id,
+                                  const std::vector<PendingDocument>& documents,
+                                  const RunOptions& options, bool isolated,
+                                  const AnalyzeFn& analyze, Progress& progress,
+                                  const std::atomic<bool>& cancel) {
+  Runner runner(store, run_id, options, analyze, progress, cancel);
+  return runner.Run(documents, isolated);
+}
+
+}  // namespace scanstraat

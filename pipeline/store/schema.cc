@@ -1,0 +1,89 @@
+// The workspace database schema and its migrations.
+#include "pipeline/store/store.h"
+
+namespace scanstraat {
+namespace {
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running',  -- running | done | interrupted | failed
+  wall_seconds REAL,
+  options TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS documents(
+  id TEXT PRIMARY KEY,                 -- SHA-256 of the bytes, hex
+  source TEXT NOT NULL,                -- path as given to the run that first saw it
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'pending',  -- pending | in_progress | done
+  first_run INTEGER NOT NULL REFERENCES runs(id),
+  run_id INTEGER REFERENCES runs(id),     -- the run that last worked on it / finished it
+  attempts INTEGER NOT NULL DEFAULT 0,
+  crashes INTEGER NOT NULL DEFAULT 0,
+  isolated INTEGER NOT NULL DEFAULT 0,    -- current attempt runs alone (crash isolation)
+  pages INTEGER,
+  text_source TEXT,
+  decision TEXT,                          -- archive | review | failed
+  reasons TEXT,
+  error_code TEXT,
+  error_message TEXT,
+  result TEXT,                            -- result record (JSON) without "review"
+  created_at TEXT NOT NULL,
+  done_at TEXT,
+  done_seq INTEGER
+);
+CREATE INDEX IF NOT EXISTS documents_state ON documents(state);
+CREATE INDEX IF NOT EXISTS documents_done ON documents(done_seq);
+CREATE TABLE IF NOT EXISTS run_documents(
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  source TEXT NOT NULL,
+  was_done INTEGER NOT NULL,              -- already done when this run saw it
+  PRIMARY KEY(run_id, doc_id, source)
+);
+CREATE TABLE IF NOT EXISTS pages(
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  page_no INTEGER NOT NULL,
+  source TEXT NOT NULL,                   -- ocr | pdf_text | none
+  width INTEGER, height INTEGER, dpi INTEGER, rotation INTEGER,
+  skew REAL, confidence REAL, words INTEGER, millis INTEGER,
+  error_code TEXT, error_message TEXT,
+  text TEXT, hocr TEXT, page_json TEXT,
+  PRIMARY KEY(doc_id, page_no)
+);
+CREATE TABLE IF NOT EXISTS review_cases(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+  state TEXT NOT NULL DEFAULT 'open',     -- open | approved | rejected
+  reasons TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  decided_by TEXT,
+  decided_at TEXT
+);
+CREATE INDEX IF NOT EXISTS review_cases_state ON review_cases(state, id);
+)sql";
+
+}  // namespace
+
+Status MigrateSchema(Db& db) {
+  Result<Stmt> q = db.Prepare("PRAGMA user_version");
+  if (!q.ok()) return q.status();
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  int64_t version = row.value() ? q->Int(0) : 0;
+  if (version > 1)
+    return Status::InvalidArgument("the workspace was made by a newer Scanstraat (schema " +
+                                   std::to_string(version) + "); upgrade Scanstraat");
+  if (version < 1) {
+    return db.Transaction([&] {
+      SS_RETURN_IF_ERROR(db.Exec(kSchemaV1));
+      return db.Exec("PRAGMA user_version=1");
+    });
+  }
+  return Status::Ok();
+}
+
+}  // namespace scanstraat
