@@ -29,6 +29,10 @@ Options:
   --mode MODE           intake (default) or archive
   --pages-in-flight N   bound on pages in memory at once (default: 2 x jobs)
   --page-timeout SEC    OCR time limit per page (default: 120)
+  --page-hard-timeout SEC
+                        a page stage stuck this long inside a library that
+                        cannot be cancelled fails its document as timeout and
+                        restarts the worker (default: 2 x page-timeout + 30)
   --max-megapixels N    refuse larger page images as too_large (default: 100)
   --max-pages N         refuse PDFs/TIFFs with more pages (default: 2000)
   --max-file-mb N       refuse larger files (default: 2048)
@@ -73,6 +77,9 @@ Status Fill(const ParsedArgs& a, RunOptions& o) {
     o.limits.page_timeout_ms = static_cast<int>(n * 1000);
     o.limits.page_hard_timeout_ms = static_cast<int>(n * 1000 * 2 + 30'000);
   }));
+  SS_RETURN_IF_ERROR(int_opt("page-hard-timeout", 1, 86400, [&](int64_t n) {
+    o.limits.page_hard_timeout_ms = static_cast<int>(n * 1000);
+  }));
   SS_RETURN_IF_ERROR(int_opt("max-megapixels", 1, 10'000, [&](int64_t n) { o.limits.max_pixels = n * 1'000'000; }));
   SS_RETURN_IF_ERROR(int_opt("max-pages", 1, 1'000'000, [&](int64_t n) { o.limits.max_pages = static_cast<int>(n); }));
   SS_RETURN_IF_ERROR(int_opt("max-file-mb", 1, 1'000'000, [&](int64_t n) { o.limits.max_file_bytes = n << 20; }));
@@ -95,7 +102,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   Result<ParsedArgs> parsed = ParseArgs(
       args,
       {"workspace", "rules", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
-       "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "internal-worker"},
+       "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "internal-worker"},
       {"no-deskew", "no-orient", "quiet", "help", "h"});
   if (!parsed.ok()) return UsageError("run", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);

@@ -6,8 +6,12 @@
 #include <oneapi/tbb/task_arena.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
+#include <thread>
 #include <set>
 
 #include "pipeline/core/log.h"
@@ -64,6 +68,21 @@ std::shared_ptr<DocWork> OpenDocument(const PendingDocument& d, const RunOptions
   work->source = std::move(src).value();
   work->page_count = work->source->PageCount();
   return work;
+}
+
+// Fault injection for the crash and hang tests: SCANSTRAAT_FAULT_CRASH_DOC /
+// SCANSTRAAT_FAULT_HANG_DOC name a document id prefix (12+ hex digits) whose
+// pages crash the worker (SIGSEGV) or hang it. Unset in normal use.
+void InjectedFault(const std::string& doc_id) {
+  static const char* crash = std::getenv("SCANSTRAAT_FAULT_CRASH_DOC");
+  static const char* hang = std::getenv("SCANSTRAAT_FAULT_HANG_DOC");
+  auto matches = [&](const char* prefix) {
+    return prefix != nullptr && std::strlen(prefix) >= 12 && doc_id.rfind(prefix, 0) == 0;
+  };
+  if (matches(crash)) std::raise(SIGSEGV);
+  if (matches(hang)) {
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
 }
 
 class Runner {
@@ -151,6 +170,7 @@ class Runner {
   Item Process(Item item) {
     if (item.index < 0) return item;
     int64_t token = watchdog_->Begin(item.doc->doc.id, item.index + 1);
+    InjectedFault(item.doc->doc.id);
     try {
       item.outcome = ProcessPage(*item.doc->source, item.index, options_,
                                  [this]() { return Engine(); }, &cancel_);
