@@ -55,7 +55,8 @@ std::shared_ptr<DocWork> OpenDocument(const PendingDocument& d, const RunOptions
     return work;
   }
   if (Sha256Hex(bytes.value()) != d.id) {
-    work->open_status = Status::IOError("file changed since it was found; it will be read again on the next run");
+    work->open_status = Status::IOError(
+        "file changed after it was found; its new content is read as a new document by the next run");
     return work;
   }
   FileKind kind = SniffKind(std::string_view(bytes.value()).substr(0, 1024));

@@ -55,6 +55,11 @@ Result<DocState> Store::NoteSeen(const std::string& id, const std::string& sourc
     if (found) {
       std::string st = q.Text(0);
       state = st == "done" ? DocState::kDone : st == "in_progress" ? DocState::kInProgress : DocState::kPending;
+      if (state != DocState::kDone) {  // read it from where it is now
+        SS_ASSIGN_OR_RETURN(Stmt up, db_->Prepare("UPDATE documents SET path=? WHERE id=?"));
+        up.Bind(1, path).Bind(2, id);
+        SS_RETURN_IF_ERROR(up.Run());
+      }
     } else {
       SS_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare(
           "INSERT INTO documents(id, source, path, size, first_run, run_id, created_at) "
