@@ -10,6 +10,11 @@ std::optional<std::string> ParsedArgs::Get(const std::string& name) const {
   return it->second;
 }
 
+std::vector<std::string> ParsedArgs::GetAll(const std::string& name) const {
+  auto it = all_values.find(name);
+  return it == all_values.end() ? std::vector<std::string>{} : it->second;
+}
+
 Result<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
                              const std::set<std::string>& with_value,
                              const std::set<std::string>& flags) {
@@ -39,6 +44,7 @@ Result<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
         value = args[++i];
       }
       out.values[name] = value;
+      out.all_values[name].push_back(value);
     } else if (flags.count(name)) {
       if (inline_value) return Status::InvalidArgument("option --" + name + " takes no value");
       out.flags.insert(name);

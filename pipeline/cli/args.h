@@ -14,12 +14,14 @@
 namespace scanstraat {
 
 struct ParsedArgs {
-  std::map<std::string, std::string> values;  // option name without dashes → value
+  std::map<std::string, std::string> values;  // option name without dashes → last value
+  std::map<std::string, std::vector<std::string>> all_values;  // every value, in order
   std::set<std::string> flags;
   std::vector<std::string> positional;
 
   bool Has(const std::string& name) const { return values.count(name) || flags.count(name); }
   std::optional<std::string> Get(const std::string& name) const;
+  std::vector<std::string> GetAll(const std::string& name) const;
 };
 
 // `with_value`: options that take a value; `flags`: options that do not.

@@ -36,6 +36,8 @@ Options:
   --max-megapixels N    refuse larger page images as too_large (default: 100)
   --max-pages N         refuse PDFs/TIFFs with more pages (default: 2000)
   --max-file-mb N       refuse larger files (default: 2048)
+  --exclude GLOB        skip files in folders whose name matches GLOB
+                        (e.g. '*.json'); may be given more than once
   --settle SEC          wait for files changed less than SEC ago (default: 2)
   --no-deskew           skip skew correction
   --no-orient           skip 90/180/270 orientation correction
@@ -55,6 +57,7 @@ Exit codes:
 
 Status Fill(const ParsedArgs& a, RunOptions& o) {
   for (const std::string& p : a.positional) o.inputs.emplace_back(p);
+  o.exclude = a.GetAll("exclude");
   if (auto v = a.Get("workspace")) o.workspace = *v;
   else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) o.workspace = env;
   if (auto v = a.Get("rules")) o.rules_dir = *v;
@@ -102,7 +105,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   Result<ParsedArgs> parsed = ParseArgs(
       args,
       {"workspace", "rules", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
-       "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "internal-worker"},
+       "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "exclude", "internal-worker"},
       {"no-deskew", "no-orient", "quiet", "help", "h"});
   if (!parsed.ok()) return UsageError("run", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);

@@ -28,6 +28,7 @@ struct Limits {
 
 struct RunOptions {
   std::vector<std::filesystem::path> inputs;             // files or folders (recursive)
+  std::vector<std::string> exclude;                      // file name globs to skip in folders
   std::filesystem::path workspace = "workspace";         // database, page images, archive
   std::filesystem::path rules_dir = "rules";             // *.yaml rule files
   std::string lang = "nld+eng";                          // Tesseract languages

@@ -1,5 +1,7 @@
 #include "pipeline/ingest/discover.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -31,9 +33,17 @@ void WaitUntilStable(const fs::path& path, double settle_seconds) {
   }
 }
 
+bool Excluded(const fs::path& p, const std::vector<std::string>& exclude) {
+  std::string name = p.filename().string();
+  for (const std::string& glob : exclude)
+    if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
-DiscoverResult DiscoverInputs(const std::vector<fs::path>& inputs, double settle_seconds) {
+DiscoverResult DiscoverInputs(const std::vector<fs::path>& inputs, double settle_seconds,
+                              const std::vector<std::string>& exclude) {
   DiscoverResult out;
   for (const fs::path& input : inputs) {
     std::error_code ec;
@@ -53,7 +63,8 @@ DiscoverResult DiscoverInputs(const std::vector<fs::path>& inputs, double settle
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec)) found.push_back({it->path(), it->path().string(), 0});
+        if (it->is_regular_file(ec) && !Excluded(it->path(), exclude))
+          found.push_back({it->path(), it->path().string(), 0});
       }
       if (ec) out.problems.push_back("folder cannot be read completely: " + input.string());
     } else {

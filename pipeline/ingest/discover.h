@@ -25,7 +25,10 @@ struct DiscoverResult {
   std::vector<std::string> problems;  // inputs that do not exist or cannot be read
 };
 
+// Files inside folders whose name matches one of `exclude` (fnmatch globs,
+// e.g. "*.json") are skipped; files named directly are always taken.
 DiscoverResult DiscoverInputs(const std::vector<std::filesystem::path>& inputs,
-                              double settle_seconds);
+                              double settle_seconds,
+                              const std::vector<std::string>& exclude = {});
 
 }  // namespace scanstraat

@@ -118,7 +118,7 @@ void PrintSummary(const RunSummary& s, double wall, const RunOptions& o, int unr
 
 int SuperviseRun(const RunOptions& options, const std::vector<std::string>& argv) {
   auto t0 = std::chrono::steady_clock::now();
-  DiscoverResult found = DiscoverInputs(options.inputs, options.settle_seconds);
+  DiscoverResult found = DiscoverInputs(options.inputs, options.settle_seconds, options.exclude);
   for (const std::string& p : found.problems) LogError(p);
   if (!found.problems.empty()) return kExitUsage;
 

@@ -103,6 +103,9 @@ TEST(Discover, WalksFoldersSortedAndSkipsHidden) {
   EXPECT_EQ(r.files[0].path.filename(), "1.png");
   EXPECT_EQ(r.files[1].path.filename(), "2.pdf");
   ASSERT_EQ(r.problems.size(), 1u);
+  DiscoverResult ex = DiscoverInputs({dir}, 0, {"*.png"});
+  ASSERT_EQ(ex.files.size(), 1u);
+  EXPECT_EQ(ex.files[0].path.filename(), "2.pdf");
   std::filesystem::remove_all(dir);
 }
 
