@@ -1,0 +1,45 @@
+// Fuzzy matching of labels and phrases against OCR words. OCR misreads
+// letters (rn/m, l/1, é/e), splits or joins words and adds stray
+// punctuation, so matching works on "keys": folded (case, diacritics) with
+// only letters and digits kept, and compares keys by normalised edit
+// similarity. A label may span several OCR words ("Burger service nummer").
+//
+// Thread-safety: pure functions over const data.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/page_text.h"
+
+namespace scanstraat {
+
+// Folded, letters and digits only: "Sofinummer/BSN:" → "sofinummerbsn".
+[[nodiscard]] std::string MatchKey(std::string_view text);
+
+// Similarity of two keys in 0..1. Keys of 4 characters or fewer must be equal
+// (a short label like "BSN" is too easy to hit by accident).
+[[nodiscard]] double KeySimilarity(std::string_view a, std::string_view b);
+
+// A run of consecutive words on one line that matches a key.
+struct WordSpan {
+  int page_index = 0;  // index into the pages vector
+  int first = 0;       // first word index on that page
+  int count = 0;
+  double similarity = 0;
+  Box box;             // union of the words' boxes
+};
+
+// Returns the spans of `page` whose words (1 to key-length-dependent many,
+// consecutive on one line) match `key` with similarity >= `min_similarity`.
+// Overlapping spans keep only the best; spans are in reading order.
+[[nodiscard]] std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_view key,
+                                            double min_similarity);
+
+// Keys of the words of a page, computed once per page.
+[[nodiscard]] std::vector<std::string> WordKeys(const PageText& page);
+
+[[nodiscard]] Box UnionBox(const Box& a, const Box& b);
+
+}  // namespace scanstraat

@@ -1,0 +1,116 @@
+#include "pipeline/extract/text_run.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "pipeline/extract/fuzzy_match.h"
+
+namespace scanstraat {
+namespace {
+
+// Text of some words with the byte range each word occupies.
+struct JoinedText {
+  std::string text;
+  std::vector<int> words;                 // word index per piece
+  std::vector<std::pair<size_t, size_t>> ranges;
+};
+
+JoinedText Join(const PageText& page, const std::vector<int>& words) {
+  JoinedText j;
+  int prev_line = -1;
+  for (int w : words) {
+    if (!j.text.empty()) j.text += page.words[w].line != prev_line ? "\n" : " ";
+    prev_line = page.words[w].line;
+    const size_t begin = j.text.size();
+    j.text += page.words[w].text;
+    j.words.push_back(w);
+    j.ranges.emplace_back(begin, j.text.size());
+  }
+  return j;
+}
+
+int ValueGroup(const re2::RE2& re) {
+  const auto& named = re.NamedCapturingGroups();
+  if (auto it = named.find("value"); it != named.end()) return it->second;
+  return re.NumberOfCapturingGroups() >= 1 ? 1 : 0;
+}
+
+MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, size_t begin, size_t end) {
+  MatchedText m;
+  m.page_index = page_index;
+  m.text = j.text.substr(begin, end - begin);
+  for (char& c : m.text) {
+    if (c == '\n') c = ' ';
+  }
+  double sum = 0, low = 1;
+  int n = 0;
+  for (size_t k = 0; k < j.words.size(); ++k) {
+    if (j.ranges[k].second <= begin || j.ranges[k].first >= end) continue;
+    const Word& w = page.words[j.words[k]];
+    m.bbox = UnionBox(m.bbox, w.box);
+    sum += w.confidence;
+    low = std::min(low, static_cast<double>(w.confidence));
+    ++n;
+  }
+  m.ocr_confidence = n ? 0.5 * (sum / n + low) : 0.0;
+  return m;
+}
+
+}  // namespace
+
+std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re) {
+  const JoinedText j = Join(page, run.words);
+  if (j.text.empty()) return std::nullopt;
+  if (re == nullptr) {
+    MatchedText m = Cover(page, run.page_index, j, 0, j.text.size());
+    // Free text: the longer the run, the likelier it caught a neighbour.
+    m.pattern_quality = run.words.size() <= 4 ? 0.95 : run.words.size() <= 8 ? 0.9 : 0.8;
+    return m;
+  }
+  const int group = ValueGroup(*re);
+  std::vector<re2::StringPiece> groups(group + 1);
+  if (!re->Match(j.text, 0, j.text.size(), re2::RE2::UNANCHORED, groups.data(), group + 1)) return std::nullopt;
+  const re2::StringPiece& g = groups[group];
+  if (g.data() == nullptr || g.empty()) return std::nullopt;
+  const size_t begin = g.data() - j.text.data();
+  MatchedText m = Cover(page, run.page_index, j, begin, begin + g.size());
+  // Text left over beside the value lowers the pattern quality a little.
+  size_t rest = 0;
+  for (char c : j.text.substr(0, begin) + j.text.substr(begin + g.size())) {
+    rest += (c != ' ' && c != '\n' && c != ':' && c != '.') ? 1 : 0;
+  }
+  // A value that is a small part of a long text (a number inside a sentence)
+  // is likely not the value at all.
+  const double share = static_cast<double>(g.size()) / static_cast<double>(g.size() + rest);
+  m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : share >= 0.3 ? 0.93 : 0.7;
+  return m;
+}
+
+std::vector<MatchedText> MatchContext(const std::vector<PageText>& pages, const re2::RE2& re) {
+  std::vector<MatchedText> out;
+  const int group = ValueGroup(re);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    std::vector<int> all(pages[p].words.size());
+    for (size_t w = 0; w < all.size(); ++w) all[w] = static_cast<int>(w);
+    const JoinedText j = Join(pages[p], all);
+    std::vector<re2::StringPiece> groups(group + 1);
+    size_t pos = 0;
+    while (pos < j.text.size() &&
+           re.Match(j.text, pos, j.text.size(), re2::RE2::UNANCHORED, groups.data(), group + 1)) {
+      const re2::StringPiece& whole = groups[0];
+      const re2::StringPiece& g = groups[group];
+      if (g.data() != nullptr && !g.empty()) {
+        const size_t begin = g.data() - j.text.data();
+        MatchedText m = Cover(pages[p], static_cast<int>(p), j, begin, begin + g.size());
+        m.pattern_quality = 1.0;
+        out.push_back(std::move(m));
+      }
+      const size_t next = static_cast<size_t>(whole.data() - j.text.data()) + std::max<size_t>(whole.size(), 1);
+      pos = next;
+    }
+  }
+  return out;
+}
+
+}  // namespace scanstraat

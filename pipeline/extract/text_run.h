@@ -1,0 +1,36 @@
+// Joining words into text and mapping pattern matches back to the words they
+// came from (for the value's box and OCR confidence).
+//
+// Thread-safety: pure functions; RE2 objects are used const (thread-safe).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/page_text.h"
+#include "pipeline/extract/locate.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace scanstraat {
+
+struct MatchedText {
+  int page_index = 0;
+  std::string text;            // the matched text as read
+  Box bbox;                    // union of the words it touches
+  double ocr_confidence = 0;   // blend of the mean and the lowest word confidence
+  double pattern_quality = 0;  // 1: the pattern took the whole text; less when text was left over
+};
+
+// Finds the value in `run`: the first match of `re` (group "value", else
+// group 1, else the whole match), or the whole text when `re` is null.
+[[nodiscard]] std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re);
+
+// Every match of `re` over the document's running text (words joined by
+// spaces, lines by newlines), value from group "value" or group 1.
+[[nodiscard]] std::vector<MatchedText> MatchContext(const std::vector<PageText>& pages, const re2::RE2& re);
+
+}  // namespace scanstraat

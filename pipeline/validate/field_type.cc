@@ -1,0 +1,105 @@
+#include "pipeline/validate/field_type.h"
+
+#include <array>
+#include <ctime>
+
+#include "pipeline/validate/amount.h"
+#include "pipeline/validate/date.h"
+#include "pipeline/validate/identifiers.h"
+#include "pipeline/validate/text_types.h"
+
+namespace scanstraat {
+namespace {
+
+Validated NormaliseDate(std::string_view raw) {
+  if (raw.find_first_not_of(" \t\n") == std::string_view::npos) return Invalid("", "empty");
+  // Two-digit years: up to this year's jj is 20jj, later is 19jj.
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  const DateResult r = ParseDutchDate(raw, (tm.tm_year + 1900) % 100);
+  switch (r.status) {
+    case DateParse::kOk: return Valid(FormatIsoDate(r.date));
+    case DateParse::kImpossible: return Invalid(std::string(raw), "impossible_date");
+    case DateParse::kNotADate: break;
+  }
+  return Invalid(std::string(raw), "not_a_date");
+}
+
+struct TypeInfo {
+  std::string_view name;
+  Validated (*normalise)(std::string_view);
+  std::string_view pattern;  // RE2, finds a value inside a longer text
+};
+
+// Patterns are deliberately loose (OCR spacing); the type's normaliser decides.
+constexpr std::array<TypeInfo, 14> kTypes = {{
+    {"text", NormaliseText, ""},
+    {"name", NormaliseName, ""},
+    {"date", NormaliseDate,
+     R"((?i)\b(?:\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\s+[a-z]{3,10}\.?\s+\d{4}\b))"},
+    {"bsn", NormaliseBsn, R"(\b\d[\d .,]{6,12}\d\b)"},
+    // Check digits may be misread as O/I/l; the normaliser repairs them.
+    {"iban", NormaliseIban, R"((?i)\b[A-Z]{2}\s?[0-9OIL]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b)"},
+    {"postcode", NormalisePostcode, R"((?i)\b[1-9]\d{3}\s?[A-Z]{2}\b)"},
+    {"amount", NormaliseAmount,
+     R"((?:€\s?|EUR\s?)?\b\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2}\b|,-{1,2})?|\b\d+(?:[.,]\d{1,2})?\b)"},
+    {"integer", NormaliseInteger, R"(\b\d+\b)"},
+    {"phone", NormalisePhone, R"((?:\+31|0031|\b0)[\d\s()\-]{8,16}\d\b)"},
+    {"email", NormaliseEmail, R"((?i)[A-Z0-9._%+\-]+\s?@\s?[A-Z0-9.\-]+\.[A-Z]{2,})"},
+    {"kvk", NormaliseKvk, R"(\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b)"},
+    {"btw", NormaliseBtw, R"((?i)\bNL\s?\d{3}\s?\d{3}\s?\d{3}\s?\.?B\s?\d{2}\b)"},
+    {"checkbox", NormaliseCheckbox, ""},
+    {"choice", NormaliseChoice, ""},
+}};
+
+const TypeInfo* Find(std::string_view type) {
+  for (const auto& t : kTypes) {
+    if (t.name == type) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Validated Invalid(std::string value, std::string error) {
+  Validated v;
+  v.value = std::move(value);
+  v.errors.push_back(std::move(error));
+  return v;
+}
+
+Validated Valid(std::string value) {
+  Validated v;
+  v.value = std::move(value);
+  v.valid = true;
+  return v;
+}
+
+std::optional<Validated> NormaliseAndValidate(std::string_view type, std::string_view raw) {
+  const TypeInfo* t = Find(type);
+  if (t == nullptr) return std::nullopt;
+  return t->normalise(raw);
+}
+
+bool IsKnownFieldType(std::string_view type) { return Find(type) != nullptr; }
+
+const std::vector<std::string>& KnownFieldTypes() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const auto& t : kTypes) names.emplace_back(t.name);
+    return names;
+  }();
+  return kNames;
+}
+
+bool IsInkFieldType(std::string_view type) { return type == "checkbox" || type == "choice"; }
+
+std::string_view DefaultValuePattern(std::string_view type) {
+  const TypeInfo* t = Find(type);
+  return t == nullptr ? std::string_view() : t->pattern;
+}
+
+bool HasChecksum(std::string_view type) { return type == "bsn" || type == "iban"; }
+
+}  // namespace scanstraat

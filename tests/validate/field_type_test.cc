@@ -1,0 +1,83 @@
+// Data-driven tests of the field types: every row of cases.tsv is one test
+// (type, raw, expected value, expected valid, optional expected error).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "pipeline/validate/field_type.h"
+#include "tests/validate/tsv_cases.h"
+
+namespace scanstraat {
+namespace {
+
+using testing::ReadTsv;
+using testing::TsvRow;
+
+const std::string kCases = std::string(SCANSTRAAT_SOURCE_DIR) + "/tests/validate/cases.tsv";
+
+std::vector<TsvRow> Cases() { return ReadTsv(kCases); }
+
+class FieldTypeCase : public ::testing::TestWithParam<TsvRow> {};
+
+TEST_P(FieldTypeCase, NormalisesAndValidates) {
+  const TsvRow& row = GetParam();
+  ASSERT_GE(row.cells.size(), 4u) << kCases << ":" << row.line << ": needs 4 columns";
+  const std::string& type = row.cells[0];
+  const std::string& raw = row.cells[1];
+  const std::optional<Validated> v = NormaliseAndValidate(type, raw);
+  ASSERT_TRUE(v.has_value()) << "unknown type " << type;
+  EXPECT_EQ(v->value, row.cells[2]) << kCases << ":" << row.line;
+  EXPECT_EQ(v->valid, row.cells[3] == "yes") << kCases << ":" << row.line;
+  EXPECT_EQ(v->valid, v->errors.empty()) << kCases << ":" << row.line;
+  if (row.cells.size() >= 5 && !row.cells[4].empty()) {
+    EXPECT_NE(std::find(v->errors.begin(), v->errors.end(), row.cells[4]), v->errors.end())
+        << kCases << ":" << row.line << ": expected error " << row.cells[4];
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, FieldTypeCase, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<TsvRow>& info) {
+                           return "line" + std::to_string(info.param.line) + "_" + info.param.cells[0];
+                         });
+
+TEST(FieldTypeTable, HasRowsForEveryType) {
+  const auto rows = Cases();
+  ASSERT_GE(rows.size(), 100u) << "cannot read " << kCases;
+  for (const std::string& type : KnownFieldTypes()) {
+    const bool present = std::any_of(rows.begin(), rows.end(), [&](const TsvRow& r) {
+      return !r.cells.empty() && r.cells[0] == type;
+    });
+    EXPECT_TRUE(present) << "no case for type " << type;
+  }
+}
+
+TEST(FieldType, UnknownTypeIsNullopt) {
+  EXPECT_FALSE(NormaliseAndValidate("telefoonnummer", "0612345678").has_value());
+  EXPECT_FALSE(IsKnownFieldType("Date"));
+  EXPECT_TRUE(IsKnownFieldType("date"));
+  EXPECT_TRUE(IsKnownFieldType("choice"));
+}
+
+TEST(FieldType, OcrRepairIsMarked) {
+  const auto clean = NormaliseAndValidate("bsn", "123456782");
+  const auto repaired = NormaliseAndValidate("bsn", "l23456782");
+  ASSERT_TRUE(clean && repaired);
+  EXPECT_FALSE(clean->repaired);
+  EXPECT_TRUE(repaired->repaired);
+  EXPECT_TRUE(repaired->valid);
+  const auto iban = NormaliseAndValidate("iban", "NL91 ABNA O417 1643 00");
+  ASSERT_TRUE(iban);
+  EXPECT_TRUE(iban->repaired);
+}
+
+TEST(FieldType, DefaultPatternsExistForReadTypes) {
+  for (const char* t : {"date", "bsn", "iban", "postcode", "amount", "integer", "phone", "email", "kvk", "btw"}) {
+    EXPECT_FALSE(DefaultValuePattern(t).empty()) << t;
+  }
+  EXPECT_TRUE(DefaultValuePattern("text").empty());
+  EXPECT_TRUE(HasChecksum("bsn"));
+  EXPECT_FALSE(HasChecksum("kvk"));
+}
+
+}  // namespace
+}  // namespace scanstraat
