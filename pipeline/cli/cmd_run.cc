@@ -23,7 +23,11 @@ resumes where it stopped when started again.
 Options:
   --workspace DIR       database and archive folder, created if missing
                         (default: $SCANSTRAAT_WORKSPACE, else ./workspace)
-  --rules DIR           rule files (default: ./rules)
+  --rules DIR           rule files (default: ./rules; without it every
+                        document is unknown and goes to review)
+  --sample-rate PCT     percentage of sure documents also sent to review,
+                        reason "sampled", to measure the silent error rate
+                        (default: 2)
   --jobs N              worker threads (default: number of cores)
   --lang LANGS          Tesseract languages (default: nld+eng)
   --mode MODE           intake (default) or archive
@@ -60,7 +64,14 @@ Status Fill(const ParsedArgs& a, RunOptions& o) {
   o.exclude = a.GetAll("exclude");
   if (auto v = a.Get("workspace")) o.workspace = *v;
   else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) o.workspace = env;
-  if (auto v = a.Get("rules")) o.rules_dir = *v;
+  if (auto v = a.Get("rules")) {
+    o.rules_dir = *v;
+    o.rules_explicit = true;
+  }
+  if (auto v = a.Get("sample-rate")) {
+    SS_ASSIGN_OR_RETURN(int64_t pct, ParseInt("sample-rate", *v, 0, 100));
+    o.sample_rate = static_cast<double>(pct) / 100.0;
+  }
   if (auto v = a.Get("lang")) o.lang = *v;
   if (auto v = a.Get("mode")) {
     if (*v != "intake" && *v != "archive")
@@ -104,7 +115,7 @@ Status Fill(const ParsedArgs& a, RunOptions& o) {
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_argv) {
   Result<ParsedArgs> parsed = ParseArgs(
       args,
-      {"workspace", "rules", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
+      {"workspace", "rules", "sample-rate", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
        "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "exclude", "internal-worker"},
       {"no-deskew", "no-orient", "quiet", "help", "h"});
   if (!parsed.ok()) return UsageError("run", parsed.status().message());

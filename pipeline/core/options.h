@@ -31,6 +31,8 @@ struct RunOptions {
   std::vector<std::string> exclude;                      // file name globs to skip in folders
   std::filesystem::path workspace = "workspace";         // database, page images, archive
   std::filesystem::path rules_dir = "rules";             // *.yaml rule files
+  bool rules_explicit = false;   // --rules given: a missing folder is an error, not a warning
+  double sample_rate = 0.02;     // share of sure documents also sent to review ("sampled")
   std::string lang = "nld+eng";                          // Tesseract languages
   std::string mode = "intake";                           // intake | archive
   int jobs = 0;                  // worker threads; 0 = number of cores

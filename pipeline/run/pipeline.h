@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,15 @@ namespace scanstraat {
 
 class Progress;
 
-// Applies the rules to a document's pages; returns the "doctype", "fields"
-// and "route" parts, or null when no rules are in use.
+// Share of dark pixels in a box of a page (from 1) of the document being
+// finished, or nullopt when it cannot be measured.
+using InkFn = std::function<std::optional<double>(int page_no, Box box)>;
+
+// Applies the rules to a document's pages; returns the "doctype", "fields",
+// "checks" and "route" parts, or null when no rules are in use.
 using AnalyzeFn = std::function<nlohmann::json(const std::string& doc_id,
-                                               const std::vector<PageText>& pages)>;
+                                               const std::vector<PageText>& pages,
+                                               const InkFn& ink)>;
 
 struct PipelineStats {
   int documents = 0;

@@ -57,6 +57,8 @@ DocumentOutcome DecideDocument(const DocumentFacts& facts, const nlohmann::json&
     // Keep the contract's key order (ordered_json) for readable output.
     record["doctype"] = nlohmann::ordered_json::parse(analysis.at("doctype").dump());
     record["fields"] = nlohmann::ordered_json::parse(analysis.at("fields").dump());
+    if (analysis.contains("checks"))
+      record["checks"] = nlohmann::ordered_json::parse(analysis.at("checks").dump());
     const nlohmann::json& route = analysis.at("route");
     out.decision = route.at("decision").get<std::string>();
     out.reasons = route.at("reasons").get<std::vector<std::string>>();
