@@ -10,6 +10,8 @@ namespace scanstraat {
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_argv);
 int ResultsCommand(const std::vector<std::string>& args);
 int SelfTestCommand(const std::vector<std::string>& args);
+int RulesCommand(const std::vector<std::string>& args);
+int ExplainCommand(const std::vector<std::string>& args);
 
 // Prints `text` and returns 0, or prints `error` and a hint and returns 2.
 int Usage(const std::string& text);

@@ -19,6 +19,8 @@ rules, and archives the sure ones or routes them to human review.
 Commands:
   run INPUT...     process files and folders into the workspace (the nightly batch)
   results          print the result records as JSON Lines
+  rules check|test check the rule files; run them on samples with expected results
+  explain FILE     what the rules make of one document, and why
   selftest         show engine versions and check the installation
   version          print the version
   help             show this help
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(all.begin() + 2, all.end());
   if (cmd == "run") return scanstraat::RunCommand(rest, all);
   if (cmd == "results") return scanstraat::ResultsCommand(rest);
+  if (cmd == "rules") return scanstraat::RulesCommand(rest);
+  if (cmd == "explain") return scanstraat::ExplainCommand(rest);
   if (cmd == "selftest") return scanstraat::SelfTestCommand(rest);
   if (cmd == "version" || cmd == "--version") {
     std::printf("scanstraat %s\n", kVersion);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 
 namespace scanstraat {
 namespace {
@@ -37,6 +38,12 @@ TesseractEngine::~TesseractEngine() {
 }
 
 Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::string& lang) {
+  // Some Tesseract parameters are process globals, debug_file among them
+  // (tprintf.cpp), and SetVariable and Init write them: engines created by
+  // several worker threads at once raced on those strings (found by TSan).
+  // Creation is once per thread, so doing it one at a time costs little.
+  static std::mutex create_mu;
+  std::lock_guard<std::mutex> lock(create_mu);
   std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
   // Tesseract writes warnings through tprintf to stderr; send them nowhere.
   engine->api_->SetVariable("debug_file", "/dev/null");

@@ -18,10 +18,10 @@
 #include "pipeline/core/log.h"
 #include "pipeline/core/page_text_json.h"
 #include "pipeline/core/sha256.h"
-#include "pipeline/image/ink.h"
 #include "pipeline/image/preprocess.h"
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/ingest/source_document.h"
+#include "pipeline/run/page_ink.h"
 #include "pipeline/run/page_task.h"
 #include "pipeline/run/progress.h"
 #include "pipeline/run/result_record.h"
@@ -227,7 +227,7 @@ class Runner {
         Result<PageText> t = PageTextFromJson(p.page_json, p.text);
         if (t.ok()) texts.push_back(std::move(t).value());
       }
-      analysis = analyze_(w.doc.id, texts, MakeInkFn(w));
+      analysis = analyze_(w.doc.id, texts, MakeInkFn(w.source.get(), options_));
     }
     DocumentOutcome outcome = DecideDocument(facts, analysis);
     Status s = Locked([&] { return store_.FinishDocument(w.doc.id, run_id_, outcome); });
@@ -245,31 +245,6 @@ class Runner {
     }
     if (!outcome.error_code.empty()) line += " " + outcome.error_code;
     progress_.DocumentDone(line);
-  }
-
-  // Ink for checkboxes: the page is loaded and cleaned up again (the same
-  // deterministic steps, so boxes line up), once per page asked for.
-  InkFn MakeInkFn(DocWork& w) {
-    auto cache = std::make_shared<std::map<int, PixPtr>>();
-    return [this, &w, cache](int page_no, Box box) -> std::optional<double> {
-      if (!w.source || page_no < 1 || page_no > w.page_count) return std::nullopt;
-      auto it = cache->find(page_no);
-      if (it == cache->end()) {
-        PixPtr grey;
-        Result<SourcePage> page = w.source->LoadPage(page_no - 1, options_.dpi);
-        if (page.ok() && page->image) {
-          PreprocessOptions pre;
-          pre.target_dpi = options_.dpi;
-          pre.orient = options_.orient;
-          pre.deskew = options_.deskew;
-          Result<Preprocessed> clean = Preprocess(page->image.get(), page->dpi, pre);
-          if (clean.ok()) grey = std::move(clean->grey);
-        }
-        it = cache->emplace(page_no, std::move(grey)).first;
-      }
-      if (!it->second) return std::nullopt;
-      return InkRatio(it->second.get(), box);
-    };
   }
 
   Result<TesseractEngine*> Engine() {

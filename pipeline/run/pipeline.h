@@ -22,15 +22,15 @@
 
 #include "pipeline/core/options.h"
 #include "pipeline/core/page_text.h"
+#include "pipeline/run/page_ink.h"
 #include "pipeline/store/store.h"
 
 namespace scanstraat {
 
 class Progress;
 
-// Share of dark pixels in a box of a page (from 1) of the document being
-// finished, or nullopt when it cannot be measured.
-using InkFn = std::function<std::optional<double>(int page_no, Box box)>;
+// InkFn (page_ink.h): share of dark pixels in a box of a page of the
+// document being finished.
 
 // Applies the rules to a document's pages; returns the "doctype", "fields",
 // "checks" and "route" parts, or null when no rules are in use.

@@ -21,7 +21,7 @@ for target in 2 6; do   # kill after 2, then after 6 finished documents
   kill -9 $pid 2>/dev/null || fail "run finished before it could be killed"
   wait $pid 2>/dev/null || true
   sleep 0.3   # the worker follows its supervisor (PDEATHSIG)
-  pgrep -f -- "--internal-worker" >/dev/null && fail "a worker outlived the killed run"
+  pgrep -f -- "--workspace $T/ws .*--internal-worker" >/dev/null && fail "a worker outlived the killed run"
   echo "killed with $(done_count) of $n documents done"
 done
 [ "$(done_count)" -lt "$n" ] || fail "nothing was left to resume"
