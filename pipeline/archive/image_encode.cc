@@ -1,0 +1,217 @@
+#include "pipeline/archive/image_encode.h"
+
+#include <cstdlib>
+#include <memory>
+
+#include "pipeline/archive/tiff_g4.h"
+#include "pipeline/image/pix.h"
+
+namespace scanstraat {
+namespace {
+
+struct LeptFree {
+  void operator()(l_uint8* p) const { lept_free(p); }
+};
+using LeptBytes = std::unique_ptr<l_uint8, LeptFree>;
+
+struct CidDeleter {
+  void operator()(L_COMP_DATA* c) const { l_CIDataDestroy(&c); }
+};
+using CidPtr = std::unique_ptr<L_COMP_DATA, CidDeleter>;
+
+struct NumaDeleter {
+  void operator()(NUMA* n) const { numaDestroy(&n); }
+};
+using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
+
+PIX* Mutable(const PIX* pix) { return const_cast<PIX*>(pix); }  // Leptonica lacks const
+
+// Brings any pix to one of: 1 bpp, 8 bpp grey, 32 bpp RGB; no colormap, no alpha.
+Result<PixPtr> Normalise(const PIX* pix) {
+  PIX* p = Mutable(pix);
+  PixPtr out;
+  if (pixGetColormap(p)) {
+    out.reset(pixRemoveColormap(p, REMOVE_CMAP_BASED_ON_SRC));
+  } else {
+    out.reset(pixCopy(nullptr, p));
+  }
+  if (!out) return Status::Internal("cannot copy page image");
+  const int d = pixGetDepth(out.get());
+  if (d == 2 || d == 4 || d == 16) {
+    out.reset(pixConvertTo8(out.get(), 0));
+  } else if (d == 24) {
+    out.reset(pixConvert24To32(out.get()));
+  } else if (d == 32 && pixGetSpp(out.get()) == 4) {
+    out.reset(pixAlphaBlendUniform(out.get(), 0xffffff00));
+    if (out) pixSetSpp(out.get(), 3);
+  }
+  if (!out) return Status::Internal("cannot convert page image depth");
+  const int nd = pixGetDepth(out.get());
+  if (nd != 1 && nd != 8 && nd != 32) return Status::Unsupported("page image depth not supported");
+  return out;
+}
+
+// True when (almost) no pixel has colour: channels differ by more than JPEG
+// noise in at most 1 of 10,000 pixels (a 3 x 3 mm stamp at 300 dpi is more,
+// so coloured stamps keep their colour).
+bool IsGreyRgb(const PIX* pix) {
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  const l_uint32* data = pixGetData(Mutable(pix));
+  long coloured = 0;
+  const long allowed = long(w) * h / 10000;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = data + size_t(y) * wpl;
+    for (int x = 0; x < w; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(line[x], &r, &g, &b);
+      if (std::abs(r - g) > 12 || std::abs(g - b) > 12 || std::abs(r - b) > 12) {
+        if (++coloured > allowed) return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool IsTwoTone(const PIX* grey, double mid_fraction) {
+  NumaPtr hist(pixGetGrayHistogram(Mutable(grey), 1));
+  if (!hist) return false;
+  double total = 0, mid = 0;
+  for (int v = 0; v < 256; ++v) {
+    l_float32 n = 0;
+    numaGetFValue(hist.get(), v, &n);
+    total += n;
+    if (v >= 32 && v < 224) mid += n;
+  }
+  return total > 0 && mid <= mid_fraction * total;
+}
+
+Result<EncodedImage> EncodeG4(const PIX* bilevel) {
+  l_uint8* raw = nullptr;
+  size_t size = 0;
+  if (pixWriteMemTiff(&raw, &size, Mutable(bilevel), IFF_TIFF_G4) != 0 || !raw)
+    return Status::Internal("G4 encoding failed");
+  LeptBytes tiff(raw);
+  SS_ASSIGN_OR_RETURN(G4Strip strip,
+                      ExtractG4FromTiff({reinterpret_cast<const char*>(tiff.get()), size}));
+  if (strip.min_is_black) return Status::Internal("G4 TIFF is min-is-black");
+  EncodedImage out;
+  out.data = std::move(strip.data);
+  out.filter = ImageFilter::kCcittG4;
+  out.width = strip.width;
+  out.height = strip.height;
+  out.bits_per_component = 1;
+  out.components = 1;
+  return out;
+}
+
+Result<EncodedImage> EncodeJpeg(const PIX* pix, int quality) {
+  l_uint8* raw = nullptr;
+  size_t size = 0;
+  if (pixWriteMemJpeg(&raw, &size, Mutable(pix), quality, 0) != 0 || !raw)
+    return Status::Internal("JPEG encoding failed");
+  LeptBytes jpeg(raw);
+  EncodedImage out;
+  out.data.assign(reinterpret_cast<const char*>(jpeg.get()), size);
+  out.filter = ImageFilter::kDct;
+  out.width = pixGetWidth(pix);
+  out.height = pixGetHeight(pix);
+  out.bits_per_component = 8;
+  out.components = pixGetDepth(pix) == 32 ? 3 : 1;
+  return out;
+}
+
+Result<EncodedImage> EncodeFlate(const PIX* pix) {
+  L_COMP_DATA* raw = nullptr;
+  if (pixGenerateCIData(Mutable(pix), L_FLATE_ENCODE, 0, 0, &raw) != 0 || !raw)
+    return Status::Internal("Flate encoding failed");
+  CidPtr cid(raw);
+  if (cid->ncolors > 0 || cid->bps != 8) return Status::Internal("Flate data has a colormap");
+  EncodedImage out;
+  out.data.assign(reinterpret_cast<const char*>(cid->datacomp), cid->nbytescomp);
+  out.filter = ImageFilter::kFlate;
+  out.width = cid->w;
+  out.height = cid->h;
+  out.bits_per_component = 8;
+  out.components = cid->spp;
+  return out;
+}
+
+}  // namespace
+
+std::string_view FilterName(ImageFilter filter) {
+  switch (filter) {
+    case ImageFilter::kCcittG4: return "CCITTFaxDecode";
+    case ImageFilter::kDct: return "DCTDecode";
+    case ImageFilter::kFlate: return "FlateDecode";
+  }
+  return "FlateDecode";
+}
+
+Result<EncodedImage> EncodeForArchive(const PIX* pix, int dpi, const EncodeOptions& options) {
+  if (!pix || pixGetWidth(Mutable(pix)) <= 0 || pixGetHeight(Mutable(pix)) <= 0)
+    return Status::InvalidArgument("no page image to archive");
+  if (dpi <= 0) dpi = PixDpi(pix) > 0 ? PixDpi(pix) : 300;
+
+  SS_ASSIGN_OR_RETURN(PixPtr page, Normalise(pix));
+  if (pixGetDepth(page.get()) == 32 && IsGreyRgb(page.get())) {
+    page.reset(pixConvertRGBToLuminance(page.get()));
+    if (!page) return Status::Internal("cannot convert page image to grey");
+  }
+  if (pixGetDepth(page.get()) == 8 && IsTwoTone(page.get(), options.two_tone_mid_fraction)) {
+    page.reset(pixThresholdToBinary(page.get(), 128));
+    if (!page) return Status::Internal("cannot binarise two-tone page image");
+  }
+
+  Result<EncodedImage> best = Status::Internal("no encoding");
+  if (pixGetDepth(page.get()) == 1) {
+    best = EncodeG4(page.get());
+  } else {
+    best = EncodeJpeg(page.get(), options.jpeg_quality);
+    auto flate = EncodeFlate(page.get());
+    if (flate.ok() && (!best.ok() || flate->data.size() < best->data.size())) best = std::move(flate);
+  }
+  if (best.ok()) best->dpi = dpi;
+  return best;
+}
+
+Result<std::string> EncodedImageToPng(const EncodedImage& image) {
+  PixPtr pix;
+  switch (image.filter) {
+    case ImageFilter::kCcittG4: {
+      const std::string tiff = WrapG4InTiff(image.data, image.width, image.height);
+      pix.reset(pixReadMemTiff(reinterpret_cast<const l_uint8*>(tiff.data()), tiff.size(), 0));
+      break;
+    }
+    case ImageFilter::kDct:
+      pix.reset(pixReadMemJpeg(reinterpret_cast<const l_uint8*>(image.data.data()),
+                               image.data.size(), 0, 1, nullptr, 0));
+      break;
+    case ImageFilter::kFlate: {
+      size_t n = 0;
+      LeptBytes rows(zlibUncompress(reinterpret_cast<const l_uint8*>(image.data.data()),
+                                    image.data.size(), &n));
+      const size_t stride = size_t(image.width) * image.components;
+      if (!rows || n != stride * size_t(image.height)) return Status::Corrupt("Flate image data");
+      pix.reset(pixCreate(image.width, image.height, image.components == 3 ? 32 : 8));
+      if (!pix) return Status::Internal("cannot allocate page image");
+      for (int y = 0; y < image.height; ++y) {
+        const l_uint8* src = rows.get() + stride * y;
+        for (int x = 0; x < image.width; ++x) {
+          if (image.components == 3) {
+            const l_uint8* p = src + 3 * x;
+            pixSetPixel(pix.get(), x, y, (l_uint32(p[0]) << 24) | (l_uint32(p[1]) << 16) |
+                                             (l_uint32(p[2]) << 8));
+          } else {
+            pixSetPixel(pix.get(), x, y, src[x]);
+          }
+        }
+      }
+      break;
+    }
+  }
+  if (!pix) return Status::Corrupt("archived page image cannot be decoded");
+  pixSetResolution(pix.get(), image.dpi, image.dpi);
+  return EncodePng(pix.get());
+}
+
+}  // namespace scanstraat
