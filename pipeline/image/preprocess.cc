@@ -18,17 +18,17 @@ PixPtr ToGrey(const PIX* pix) {
   return PixPtr(pixConvertTo8(p, 0));
 }
 
-// Binary copy for the orientation detector, at full resolution: on noisy
-// 300 dpi scans a halved image gave confidences too weak to decide (an
+// Binary copy for orientation and skew detection, at full resolution: on
+// noisy 300 dpi scans a halved image gave confidences too weak to decide (an
 // upside-down page scored -2.4 halved, -11.4 at full size; ~80 ms a page).
+// Made once per page: thresholding is pointwise, so the binary of the turned
+// page is the turned binary (pixRotateOrth), bit for bit.
 PixPtr AnalysisBinary(PIX* grey) { return PixPtr(pixConvertTo1(grey, 150)); }
 
 // Returns the clockwise quarter turns that make the text upright (0..3).
-int DetectQuarterTurns(PIX* grey) {
-  PixPtr bin = AnalysisBinary(grey);
-  if (!bin) return 0;
+int DetectQuarterTurns(PIX* bin) {
   l_float32 upconf = 0, leftconf = 0;
-  if (pixOrientDetect(bin.get(), &upconf, &leftconf, 0, 0) != 0) return 0;
+  if (pixOrientDetect(bin, &upconf, &leftconf, 0, 0) != 0) return 0;
   l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
   if (makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) != 0) return 0;
   switch (orient) {
@@ -55,20 +55,23 @@ Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions
     out.info.scale = s;
   }
 
-  if (options.orient) {
-    int quads = DetectQuarterTurns(grey.get());
+  PixPtr bin;
+  if (options.orient || options.deskew) bin = AnalysisBinary(grey.get());
+
+  if (options.orient && bin) {
+    int quads = DetectQuarterTurns(bin.get());
     if (quads != 0) {
       PixPtr turned(pixRotateOrth(grey.get(), quads));
       if (!turned) return Status::Internal("page rotation failed");
       grey = std::move(turned);
+      bin = options.deskew ? PixPtr(pixRotateOrth(bin.get(), quads)) : nullptr;
       out.info.rotation = 90 * quads;
     }
   }
 
-  if (options.deskew) {
-    PixPtr bin(pixConvertTo1(grey.get(), 150));
+  if (options.deskew && bin) {
     l_float32 angle = 0, conf = 0;
-    if (bin && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf >= kMinSkewConfidence &&
+    if (pixFindSkew(bin.get(), &angle, &conf) == 0 && conf >= kMinSkewConfidence &&
         std::fabs(angle) >= kMinSkewDegrees) {
       PixPtr rotated(pixRotate(grey.get(), kDegToRad * angle, L_ROTATE_AREA_MAP,
                                L_BRING_IN_WHITE, 0, 0));
