@@ -68,7 +68,10 @@ void ParseOptions(YamlReader& r, const YAML::Node& node, FieldRule& f) {
     if (it->second.IsScalar()) {
       o.labels.push_back(it->second.Scalar());
     } else if (it->second.IsSequence()) {
-      for (const auto& l : it->second) o.labels.push_back(l.Scalar());
+      // Hold the node: iterating it->second directly loops over a temporary
+      // of yaml-cpp's iterator that is gone by then (ASan: stack-use-after-scope).
+      const YAML::Node labels = it->second;
+      for (const auto& l : labels) o.labels.push_back(l.Scalar());
     } else {
       r.Problem(it->second, "option '" + o.key + "' needs a label or a list of labels");
     }

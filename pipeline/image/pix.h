@@ -29,7 +29,8 @@ struct ImageHeader {
   int format = 0;  // Leptonica IFF_* value
 };
 
-// Reads dimensions without decoding the pixels.
+// Reads dimensions without decoding the pixels (for GIF, Leptonica decodes
+// the file: check GIF frame sizes first, see pipeline/ingest/gif_frames.h).
 Result<ImageHeader> ReadImageHeader(std::string_view bytes);
 
 // Decodes a single-image file (PNG, JPEG, BMP, GIF, WebP, JP2) from memory.

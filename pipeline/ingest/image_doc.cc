@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "pipeline/ingest/gif_frames.h"
+
 namespace scanstraat {
 namespace {
 
@@ -64,6 +66,13 @@ class SingleImageDocument final : public SourceDocument {
   SingleImageDocument(std::string bytes, const Limits& limits) : bytes_(std::move(bytes)), limits_(limits) {}
 
   Status Open() {
+    if (IsGif(bytes_)) {
+      // Leptonica reads a GIF's "header" by decoding all of it (gif_frames.h).
+      int64_t pixels = GifPixelsToDecode(bytes_);
+      if (pixels > limits_.max_pixels)
+        return Status::TooLarge("GIF frames hold " + std::to_string(pixels) +
+                                " pixels, over the limit of " + std::to_string(limits_.max_pixels));
+    }
     Result<ImageHeader> h = ReadImageHeader(bytes_);
     if (!h.ok()) return h.status();
     return CheckPixels(h->width, h->height, limits_);

@@ -8,7 +8,7 @@ cp "$TESTING/phototest.tif" "$TESTING/eurotext.tif" "$TESTING/devatest.png" "$TE
 crash=$(sha256sum "$T/in/eurotext.tif" | cut -c1-16)
 hang=$(sha256sum "$T/in/devatest.png" | cut -c1-16)
 SCANSTRAAT_FAULT_CRASH_DOC=$crash SCANSTRAAT_FAULT_HANG_DOC=$hang \
-  "$SCANSTRAAT" run "$T/in" --workspace "$T/ws" --jobs 2 --settle 0 --page-hard-timeout 3 \
+  "$SCANSTRAAT" run "$T/in" --workspace "$T/ws" --jobs 2 --settle 0 --page-hard-timeout 10 \
   > "$T/summary.txt" 2> "$T/log.txt" || { cat "$T/log.txt"; fail "run exit code $?"; }
 cat "$T/summary.txt"
 results "$T/ws" | py '
