@@ -5,6 +5,7 @@
 #include "pipeline/extract/check_expr.h"
 #include "pipeline/extract/classify.h"
 #include "pipeline/extract/extract_field.h"
+#include "pipeline/extract/page_words.h"
 #include "pipeline/extract/route.h"
 #include "pipeline/validate/amount.h"
 #include "pipeline/validate/date.h"
@@ -45,6 +46,34 @@ void RunChecks(const DocTypeRule& type, const std::string& today, Analysis& a) {
   }
 }
 
+// "a = b + c": an equality with arithmetic in it. When it holds, a misread
+// digit in any of its amounts would have broken it, as check digits would.
+bool IsArithmeticEquality(const std::string& expr) {
+  bool equality = false;
+  for (size_t i = 0; i < expr.size(); ++i) {
+    if (expr[i] != '=') continue;
+    const char before = i > 0 ? expr[i - 1] : ' ';
+    const char after = i + 1 < expr.size() ? expr[i + 1] : ' ';
+    if (before != '<' && before != '>' && before != '!' && before != '=' && after != '=') equality = true;
+  }
+  return equality && (expr.find('+') != std::string::npos || expr.find('-') != std::string::npos);
+}
+
+// Raises the confidence of the fields of every arithmetic equality that held.
+void ConfirmByChecks(const DocTypeRule& type, const ConfidenceModel& model, Analysis& a) {
+  for (size_t i = 0; i < type.checks.size() && i < a.checks.size(); ++i) {
+    const CheckRule& rule = type.checks[i];
+    if (!a.checks[i].passed.value_or(false) || !rule.compiled || !IsArithmeticEquality(rule.expr)) continue;
+    for (const std::string& name : rule.compiled->Fields()) {
+      for (FieldValue& v : a.fields) {
+        if (v.name != name || !v.found || !v.valid) continue;
+        v.confidence = std::min(model.ceiling, 1.0 - (1.0 - v.confidence) * model.checksum_doubt);
+        v.how += "; confirmed by check " + rule.name;
+      }
+    }
+  }
+}
+
 nlohmann::json BoxJson(const Box& b) { return nlohmann::json::array({b.x0, b.y0, b.x1, b.y1}); }
 
 nlohmann::json ValueJson(const FieldValue& v) {
@@ -63,8 +92,10 @@ nlohmann::json ValueJson(const FieldValue& v) {
 
 }  // namespace
 
-Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& pages, const std::string& document_id,
+Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, const std::string& document_id,
                  const AnalyzeOptions& options) {
+  // Box outlines read as blank words would pass for values (page_words.h).
+  const std::vector<PageText> pages = WithoutBlankWords(read_pages);
   Analysis a;
   a.document_id = document_id;
   a.archive_mode = options.archive_mode;
@@ -105,6 +136,7 @@ Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& pages, const
   ctx.model = options.confidence;
   for (size_t i = 0; i < type->fields.size(); ++i) a.fields.push_back(ExtractField(*type, i, ctx));
   RunChecks(*type, ctx.today, a);
+  ConfirmByChecks(*type, ctx.model, a);
 
   a.reasons = FieldReasons(a, *type);
   if (a.reasons.empty() && SampledForReview(document_id, options.sample_seed, options.sample_rate)) {

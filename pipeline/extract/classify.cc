@@ -15,6 +15,10 @@ std::string Fmt(double v) {
 }
 
 constexpr double kNearTie = 0.02;
+// A form whose title is worded otherwise still carries its field labels: the
+// share of the type's own field labels found, times this, also counts as the
+// type's score (a title and headings remain the stronger evidence).
+constexpr double kOwnLabelWeight = 0.8;
 
 }  // namespace
 
@@ -28,6 +32,44 @@ double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, doub
   }
   return best;
 }
+
+namespace {
+
+// Share of a type's own fields (fields with a label no other type uses)
+// whose label is on the page; -1 when the type has fewer than two such
+// fields. `found` and `own` are set for the explanation.
+double OwnLabelShare(const RuleSet& rules, const DocTypeRule& type, const std::vector<PageText>& pages,
+                     int& found, int& own) {
+  found = own = 0;
+  for (const FieldRule& f : type.fields) {
+    std::vector<std::string> keys;
+    for (const std::string& key : f.label_keys) {
+      bool shared = false;
+      for (const DocTypeRule& other : rules.types) {
+        if (&other == &type) continue;
+        for (const FieldRule& g : other.fields) {
+          shared = shared || std::find(g.label_keys.begin(), g.label_keys.end(), key) != g.label_keys.end();
+        }
+      }
+      if (!shared && !key.empty()) keys.push_back(key);
+    }
+    if (keys.empty()) continue;
+    ++own;
+    bool seen = false;
+    for (size_t p = 0; p < pages.size() && !seen; ++p) {
+      for (const std::string& key : keys) {
+        if (!FindKey(pages[p], static_cast<int>(p), key, f.label_similarity).empty()) {
+          seen = true;
+          break;
+        }
+      }
+    }
+    found += seen ? 1 : 0;
+  }
+  return own >= 2 ? static_cast<double>(found) / own : -1.0;
+}
+
+}  // namespace
 
 std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageText>& pages) {
   std::vector<TypeScore> scores;
@@ -64,6 +106,13 @@ std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageTe
       }
     }
     s.score = (s.excluded || total == 0) ? 0.0 : found / total;
+    int labels_found = 0, labels_own = 0;
+    const double share = OwnLabelShare(rules, t, pages, labels_found, labels_own);
+    if (share >= 0) {
+      s.notes.push_back("labels of " + std::to_string(labels_found) + " of its " + std::to_string(labels_own) +
+                        " own fields found");
+      if (!s.excluded && share * kOwnLabelWeight > s.score) s.score = share * kOwnLabelWeight;
+    }
     scores.push_back(std::move(s));
   }
   std::stable_sort(scores.begin(), scores.end(), [](const TypeScore& a, const TypeScore& b) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "pipeline/extract/choice_field.h"
+#include "pipeline/extract/page_words.h"
 #include "pipeline/extract/text_run.h"
 #include "pipeline/validate/amount.h"
 #include "pipeline/validate/field_type.h"
@@ -145,6 +146,23 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
         std::sort(result.items.begin(), result.items.end(), [](const FieldValue& a, const FieldValue& b) {
           return a.page != b.page ? a.page < b.page : a.bbox.y0 < b.bbox.y0;
         });
+        // Every occurrence must be right, and none may hide in text that was
+        // misread: the least sure occurrence times the share read surely,
+        // squared (a missed occurrence is as wrong as a misread one).
+        if (!result.items.empty()) {
+          // A text that matched the pattern but is no valid value is an
+          // occurrence that could not be read: the set is not complete.
+          const auto unread = std::count_if(candidates.begin(), candidates.end(),
+                                            [](const FieldValue& c) { return !c.valid; });
+          double least = unread > 0 ? ctx.model.invalid_cap : 1.0;
+          for (const FieldValue& i : result.items) least = std::min(least, i.confidence);
+          const double read = SurelyReadShare(*ctx.pages);
+          result.confidence = least * read * read;
+          char note[128];
+          std::snprintf(note, sizeof note, "; %zu occurrences, %d unreadable, least sure %.2f, %.0f%% of the words read surely",
+                        result.items.size(), static_cast<int>(unread), least, 100.0 * read);
+          result.how += note;
+        }
       } else if (!rule.pick_first) {
         // Two labels that give different valid values: we cannot be sure.
         for (size_t k = 1; k < candidates.size(); ++k) {

@@ -11,6 +11,18 @@ bool IsSectionNumber(const std::string& t) {
   return std::all_of(t.begin(), t.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool HasLetterOrDigit(std::string t) {
+  for (const char* dash : {"\u2014", "\u2013"}) {
+    for (size_t at; (at = t.find(dash)) != std::string::npos;) t.erase(at, 3);
+  }
+  // Bytes >= 0x80 belong to non-ASCII letters (é, ë) and signs (€); count
+  // them, so only plain ASCII punctuation is taken for a separator.
+  return std::any_of(t.begin(), t.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  });
+}
+
 bool Stops(const LabelMask& stop, int w) { return w >= 0 && w < static_cast<int>(stop.size()) && stop[w]; }
 
 // Within a row of words sorted by x, takes words from the start while the
@@ -30,6 +42,8 @@ std::vector<int> TakePhrase(const PageText& page, const std::vector<int>& row, c
     if (!out.empty() && !t.empty() && t.back() == ':' && t.size() > 2) break;
     out.push_back(w);
   }
+  // A lone dash, bar or dot after the value is a separator or a box edge.
+  while (!out.empty() && !HasLetterOrDigit(page.words[out.back()].text)) out.pop_back();
   return out;
 }
 
@@ -64,7 +78,15 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
       best = w;
     }
   }
-  if (best < 0 || Stops(stop, best) || IsSectionNumber(page.words[best].text)) return {label.page_index, {}};
+  if (best < 0) return {label.page_index, {}};
+  // The row starts at its leftmost word in the label's column: a word that
+  // OCR boxed a little higher ("00" of "203.844, 00") must not cut the row.
+  for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
+    const Box& b = page.words[w].box;
+    if (b.x1 < label.box.x0 - h || b.x0 > label.box.x1 + h || b.y0 < label.box.y1 - h / 4) continue;
+    if (b.x0 < page.words[best].box.x0 && SameRow(b, page.words[best].box)) best = w;
+  }
+  if (Stops(stop, best) || IsSectionNumber(page.words[best].text)) return {label.page_index, {}};
   const Box anchor = page.words[best].box;
   std::vector<int> row;
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {

@@ -9,6 +9,9 @@
 namespace scanstraat {
 namespace {
 
+// A value that may hold a word OCR split in two is read again by a person.
+constexpr double kSplitWordFactor = 0.8;
+
 // Text of some words with the byte range each word occupies.
 struct JoinedText {
   std::string text;
@@ -36,6 +39,24 @@ int ValueGroup(const re2::RE2& re) {
   return re.NumberOfCapturingGroups() >= 1 ? 1 : 0;
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Two neighbouring words of one line, letters on both sides, closer than a
+// quarter of their height: OCR may have split one word ("Kerkst raat").
+bool HasSplitWord(const PageText& page, const JoinedText& j, size_t begin, size_t end) {
+  for (size_t k = 1; k < j.words.size(); ++k) {
+    if (j.ranges[k - 1].first < begin || j.ranges[k].second > end) continue;
+    const Word& a = page.words[j.words[k - 1]];
+    const Word& b = page.words[j.words[k]];
+    if (a.line != b.line || a.text.empty() || b.text.empty()) continue;
+    if (!IsAsciiLetter(a.text.back()) || !IsAsciiLetter(b.text.front())) continue;
+    const int gap = b.box.x0 - a.box.x1;
+    const int h = std::max(a.box.height(), b.box.height());
+    if (gap >= 0 && gap * 4 < h) return true;
+  }
+  return false;
+}
+
 MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, size_t begin, size_t end) {
   MatchedText m;
   m.page_index = page_index;
@@ -49,11 +70,15 @@ MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, siz
     if (j.ranges[k].second <= begin || j.ranges[k].first >= end) continue;
     const Word& w = page.words[j.words[k]];
     m.bbox = UnionBox(m.bbox, w.box);
+    // A currency sign is no part of the normalised value: how sure OCR was
+    // of "€" says nothing about the digits.
+    if (w.text == "\u20ac" || w.text == "EUR") continue;
     sum += w.confidence;
     low = std::min(low, static_cast<double>(w.confidence));
     ++n;
   }
   m.ocr_confidence = n ? 0.5 * (sum / n + low) : 0.0;
+  m.split_word = HasSplitWord(page, j, begin, end);
   return m;
 }
 
@@ -66,6 +91,7 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
     MatchedText m = Cover(page, run.page_index, j, 0, j.text.size());
     // Free text: the longer the run, the likelier it caught a neighbour.
     m.pattern_quality = run.words.size() <= 4 ? 0.95 : run.words.size() <= 8 ? 0.9 : 0.8;
+    if (m.split_word) m.pattern_quality *= kSplitWordFactor;
     return m;
   }
   const int group = ValueGroup(*re);
@@ -84,6 +110,7 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
   // is likely not the value at all.
   const double share = static_cast<double>(g.size()) / static_cast<double>(g.size() + rest);
   m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : share >= 0.3 ? 0.93 : 0.7;
+  if (m.split_word) m.pattern_quality *= kSplitWordFactor;
   return m;
 }
 
@@ -103,7 +130,7 @@ std::vector<MatchedText> MatchContext(const std::vector<PageText>& pages, const 
       if (g.data() != nullptr && !g.empty()) {
         const size_t begin = g.data() - j.text.data();
         MatchedText m = Cover(pages[p], static_cast<int>(p), j, begin, begin + g.size());
-        m.pattern_quality = 1.0;
+        m.pattern_quality = m.split_word ? kSplitWordFactor : 1.0;
         out.push_back(std::move(m));
       }
       const size_t next = static_cast<size_t>(whole.data() - j.text.data()) + std::max<size_t>(whole.size(), 1);

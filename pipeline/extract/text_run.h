@@ -23,6 +23,7 @@ struct MatchedText {
   Box bbox;                    // union of the words it touches
   double ocr_confidence = 0;   // blend of the mean and the lowest word confidence
   double pattern_quality = 0;  // 1: the pattern took the whole text; less when text was left over
+  bool split_word = false;     // two words closer than a normal space: maybe one word split
 };
 
 // Finds the value in `run`: the first match of `re` (group "value", else

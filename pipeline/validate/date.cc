@@ -15,7 +15,7 @@ struct MonthName {
   int month;
 };
 
-constexpr std::array<MonthName, 33> kMonths = {{
+constexpr std::array<MonthName, 34> kMonths = {{
     {"januari", 1}, {"jan", 1}, {"january", 1},
     {"februari", 2}, {"feb", 2}, {"febr", 2}, {"february", 2},
     {"maart", 3}, {"mrt", 3}, {"mar", 3}, {"march", 3},
@@ -27,7 +27,7 @@ constexpr std::array<MonthName, 33> kMonths = {{
     {"september", 9}, {"sep", 9}, {"sept", 9},
     {"oktober", 10}, {"okt", 10}, {"october", 10},
     {"november", 11}, {"nov", 11},
-    {"december", 12},
+    {"december", 12}, {"dec", 12},
 }};
 
 constexpr std::array<std::string_view, 14> kWeekdays = {
@@ -140,7 +140,13 @@ std::string TodayIso() {
 
 DateResult ParseDutchDate(std::string_view raw, int pivot_two_digit) {
   std::string separators;
-  std::vector<Token> tokens = Tokenize(FoldForMatch(CollapseSpaces(raw)), separators);
+  // A stray quote mark on typewritten or scanned text ("5 Februari' 1967")
+  // is no part of the date.
+  std::string unquoted(raw);
+  for (const char* q : {"\u2019", "\u2018", "'", "`"}) {
+    for (size_t at; (at = unquoted.find(q)) != std::string::npos;) unquoted.erase(at, std::string_view(q).size());
+  }
+  std::vector<Token> tokens = Tokenize(FoldForMatch(CollapseSpaces(unquoted)), separators);
   // Drop a leading weekday ("maandag 3 maart 2025", "di 4-3-2025").
   if (tokens.size() == 4 && !tokens[0].digits) {
     for (auto w : kWeekdays) {
