@@ -6,6 +6,7 @@
 #include "pipeline/core/log.h"
 #include "pipeline/ocr/tesseract_engine.h"
 #include "pipeline/run/supervisor.h"
+#include "pipeline/run/workspace_config.h"
 #include "pipeline/run/worker.h"
 
 namespace scanstraat {
@@ -46,6 +47,11 @@ Options:
   --no-deskew           skip skew correction
   --no-orient           skip 90/180/270 orientation correction
   --progress MODE       bar, log or auto (default: auto: a bar on a terminal)
+  --archiefvormer CODE  TOOI code of the organisation whose archive this is
+                        (e.g. gm0363), for the MDTO metadata; stored in
+                        WORKSPACE/scanstraat.conf for later runs
+  --archiefvormer-naam NAME
+                        its name (e.g. "Gemeente Amsterdam"); stored likewise
   --quiet               log warnings and errors only
   -h, --help            show this help
 
@@ -110,13 +116,28 @@ Status Fill(const ParsedArgs& a, RunOptions& o) {
   return Status::Ok();
 }
 
+// --archiefvormer / --archiefvormer-naam go into the workspace configuration.
+int StoreArchiefvormer(const ParsedArgs& a, const std::filesystem::path& workspace) {
+  if (!a.Has("archiefvormer") && !a.Has("archiefvormer-naam")) return 0;
+  Result<WorkspaceConfig> config = LoadWorkspaceConfig(workspace);
+  if (!config.ok()) return UsageError("run", config.status().message());
+  if (auto v = a.Get("archiefvormer")) config->archiefvormer = *v;
+  if (auto v = a.Get("archiefvormer-naam")) config->archiefvormer_naam = *v;
+  if (Status s = SaveWorkspaceConfig(workspace, *config); !s.ok()) {
+    LogError(s.ToString());
+    return 3;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& full_argv) {
   Result<ParsedArgs> parsed = ParseArgs(
       args,
       {"workspace", "rules", "sample-rate", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
-       "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "exclude", "internal-worker"},
+       "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "exclude", "internal-worker",
+       "archiefvormer", "archiefvormer-naam"},
       {"no-deskew", "no-orient", "quiet", "help", "h"});
   if (!parsed.ok()) return UsageError("run", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);
@@ -129,6 +150,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
     return WorkerMain(options, *id);
   }
   if (options.inputs.empty()) return UsageError("run", "no INPUT given (files or folders to read)");
+  if (int rc = StoreArchiefvormer(*parsed, options.workspace); rc != 0) return rc;
   // Check the languages once, here, rather than failing every page later.
   Result<std::unique_ptr<TesseractEngine>> probe = TesseractEngine::Create(options.lang);
   if (!probe.ok()) return UsageError("run", probe.status().message());

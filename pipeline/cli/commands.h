@@ -12,6 +12,8 @@ int ResultsCommand(const std::vector<std::string>& args);
 int SelfTestCommand(const std::vector<std::string>& args);
 int RulesCommand(const std::vector<std::string>& args);
 int ExplainCommand(const std::vector<std::string>& args);
+int VerifyCommand(const std::vector<std::string>& args);
+int RetentionCommand(const std::vector<std::string>& args);
 
 // Prints `text` and returns 0, or prints `error` and a hint and returns 2.
 int Usage(const std::string& text);

@@ -21,6 +21,8 @@ Commands:
   results          print the result records as JSON Lines
   rules check|test check the rule files; run them on samples with expected results
   explain FILE     what the rules make of one document, and why
+  verify           check the archive's files, checksums and metadata
+  retention        list archived documents whose bewaartermijn has passed
   selftest         show engine versions and check the installation
   version          print the version
   help             show this help
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
   if (cmd == "results") return scanstraat::ResultsCommand(rest);
   if (cmd == "rules") return scanstraat::RulesCommand(rest);
   if (cmd == "explain") return scanstraat::ExplainCommand(rest);
+  if (cmd == "verify") return scanstraat::VerifyCommand(rest);
+  if (cmd == "retention") return scanstraat::RetentionCommand(rest);
   if (cmd == "selftest") return scanstraat::SelfTestCommand(rest);
   if (cmd == "version" || cmd == "--version") {
     std::printf("scanstraat %s\n", kVersion);

@@ -3,7 +3,9 @@
 #include <chrono>
 
 #include "pipeline/core/page_text_json.h"
+#include "pipeline/archive/image_encode.h"
 #include "pipeline/image/preprocess.h"
+#include "pipeline/run/archive_step.h"
 
 namespace scanstraat {
 namespace {
@@ -62,6 +64,13 @@ PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& option
   Result<OcrOutput> ocr = eng.value()->Recognize(clean->grey.get(), options.dpi, index + 1,
                                                  options.limits.page_timeout_ms, cancel);
   if (!ocr.ok()) return finish(Failed(std::move(out), ocr.status()));
+
+  // Compressed here, in the parallel stage, so the serial stage only stores it.
+  auto te = std::chrono::steady_clock::now();
+  Result<EncodedImage> encoded = EncodeForArchive(clean->grey.get(), options.dpi);
+  if (!encoded.ok()) return finish(Failed(std::move(out), encoded.status()));
+  out.image = ToPageImage(std::move(encoded).value());
+  out.encode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - te).count();
 
   out.record.source = "ocr";
   out.record.rotation = clean->info.rotation;

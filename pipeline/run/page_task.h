@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 #include "pipeline/core/options.h"
 #include "pipeline/ingest/source_document.h"
@@ -17,6 +18,10 @@ namespace scanstraat {
 struct PageOutcome {
   PageRecord record;
   Status status;  // not ok: the page failed (record.error_* say why), or was cancelled
+  // The cleaned page (what the OCR boxes refer to), compressed for the
+  // archive and the review screen; none for text-layer and failed pages.
+  std::optional<PageImage> image;
+  double encode_ms = 0;  // time spent compressing it
 };
 
 // `engine` is called only when the page needs OCR (it may create the

@@ -21,6 +21,7 @@
 #include "pipeline/image/preprocess.h"
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/ingest/source_document.h"
+#include "pipeline/run/archive_step.h"
 #include "pipeline/run/page_ink.h"
 #include "pipeline/run/page_task.h"
 #include "pipeline/run/progress.h"
@@ -76,17 +77,20 @@ std::shared_ptr<DocWork> OpenDocument(const PendingDocument& d, const RunOptions
 
 // Fault injection for the crash and hang tests: SCANSTRAAT_FAULT_CRASH_DOC /
 // SCANSTRAAT_FAULT_HANG_DOC name a document id prefix (12+ hex digits) whose
-// pages crash the worker (SIGSEGV) or hang it. Unset in normal use.
+// pages crash the worker (SIGSEGV) or hang it; SCANSTRAAT_FAULT_HANG_OPEN_DOC
+// hangs the opening of the file. Unset in normal use.
+bool FaultNamed(const char* variable, const std::string& doc_id) {
+  const char* prefix = std::getenv(variable);
+  return prefix != nullptr && std::strlen(prefix) >= 12 && doc_id.rfind(prefix, 0) == 0;
+}
+
+void HangForever() {
+  for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
 void InjectedFault(const std::string& doc_id) {
-  static const char* crash = std::getenv("SCANSTRAAT_FAULT_CRASH_DOC");
-  static const char* hang = std::getenv("SCANSTRAAT_FAULT_HANG_DOC");
-  auto matches = [&](const char* prefix) {
-    return prefix != nullptr && std::strlen(prefix) >= 12 && doc_id.rfind(prefix, 0) == 0;
-  };
-  if (matches(crash)) std::raise(SIGSEGV);
-  if (matches(hang)) {
-    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
-  }
+  if (FaultNamed("SCANSTRAAT_FAULT_CRASH_DOC", doc_id)) std::raise(SIGSEGV);
+  if (FaultNamed("SCANSTRAAT_FAULT_HANG_DOC", doc_id)) HangForever();
 }
 
 class Runner {
@@ -107,6 +111,9 @@ class Runner {
     isolated_ = isolated;
     docs_ = &docs;
     next_doc_ = 0;
+    Result<std::unique_ptr<ArchiveStep>> archiver = ArchiveStep::Create(options_.workspace);
+    if (!archiver.ok()) return archiver.status();
+    archiver_ = std::move(archiver).value();
     tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
                                 static_cast<size_t>(jobs));
     tbb::task_arena arena(jobs);
@@ -121,6 +128,7 @@ class Runner {
                                            [this](Item item) { Save(std::move(item)); }));
     });
     watchdog_ = nullptr;
+    LogArchiveCosts();
     if (!error_.ok()) return error_;
     stats_.cancelled = cancel_.load();
     return stats_;
@@ -153,7 +161,12 @@ class Runner {
         SetError(s);
         continue;
       }
+      // Opening parses the file (a damaged PDF can loop inside Poppler's
+      // loader), so it is watched like a page; page 0 stands for "opening".
+      int64_t token = watchdog_->Begin(d.id, 0);
+      if (FaultNamed("SCANSTRAAT_FAULT_HANG_OPEN_DOC", d.id)) HangForever();
       std::shared_ptr<DocWork> work = OpenDocument(d, options_);
+      watchdog_->End(token);
       progress_.AddPages(work->page_count);
       Result<std::set<int>> done = Locked([&] { return store_.DonePages(d.id); });
       done_pages_ = done.ok() ? done.value() : std::set<int>{};
@@ -195,7 +208,14 @@ class Runner {
     DocWork& w = *item.doc;
     if (item.index >= 0) {
       if (item.outcome.status.code() == Code::kCancelled) return;  // redone on the next run
-      Status s = Locked([&] { return store_.SavePage(w.doc.id, item.outcome.record); });
+      Status s = Locked([&] {
+        return store_.SavePage(w.doc.id, item.outcome.record,
+                               item.outcome.image ? &*item.outcome.image : nullptr);
+      });
+      if (item.outcome.image) {
+        encode_ms_ += item.outcome.encode_ms;
+        ++encoded_pages_;
+      }
       if (!s.ok()) {
         SetError(s);
         return;
@@ -230,6 +250,7 @@ class Runner {
       analysis = analyze_(w.doc.id, texts, MakeInkFn(w.source.get(), options_));
     }
     DocumentOutcome outcome = DecideDocument(facts, analysis);
+    if (outcome.decision == "archive" && !ArchiveFiles(w, facts, analysis, outcome)) return;
     Status s = Locked([&] { return store_.FinishDocument(w.doc.id, run_id_, outcome); });
     if (!s.ok()) {
       SetError(s);
@@ -247,6 +268,51 @@ class Runner {
     progress_.DocumentDone(line);
   }
 
+  // Writes the archive files of a document decided `archive` (archive_step.h)
+  // before the store records it. False when the run must stop (the archive
+  // cannot be written); a document that cannot be archived goes to review.
+  bool ArchiveFiles(DocWork& w, const DocumentFacts& facts, const nlohmann::json& analysis,
+                    DocumentOutcome& outcome) {
+    ArchiveRequest rq;
+    rq.doc_id = w.doc.id;
+    rq.input_path = w.doc.path;
+    rq.source = w.source.get();
+    rq.pages = &facts.pages;
+    rq.analysis = &analysis;
+    rq.dpi = options_.dpi;
+    Result<std::map<int, PageImage>> images = Locked([&] { return store_.LoadPageImages(w.doc.id); });
+    if (!images.ok()) {
+      SetError(images.status());
+      return false;
+    }
+    rq.images = std::move(images).value();
+    Status s = archiver_->Archive(rq, outcome, &archive_timings_);
+    if (s.code() == Code::kIOError) {
+      SetError(s.WithContext("doc " + ShortId(w.doc.id) + ": archive"));
+      return false;
+    }
+    if (!s.ok()) {
+      LogWarn("doc " + ShortId(w.doc.id) + " cannot be archived, sent to review: " + s.message());
+      RouteToReview(outcome, s);
+      return true;
+    }
+    ++archived_docs_;
+    archived_pages_ += facts.page_count;
+    return true;
+  }
+
+  void LogArchiveCosts() {
+    if (encoded_pages_ > 0)
+      LogInfo("archive: " + std::to_string(encoded_pages_) + " page images encoded, " +
+              std::to_string(encode_ms_ / encoded_pages_) + " ms/page (parallel stage)");
+    if (archived_pages_ > 0)
+      LogInfo("archive: " + std::to_string(archived_docs_) + " documents, " +
+              std::to_string(archived_pages_) + " pages archived; per page: render " +
+              std::to_string(archive_timings_.render_ms / archived_pages_) + " ms, PDF/A " +
+              std::to_string(archive_timings_.pdf_ms / archived_pages_) + " ms, write " +
+              std::to_string(archive_timings_.write_ms / archived_pages_) + " ms (serial stage)");
+  }
+
   Result<TesseractEngine*> Engine() {
     bool exists = false;
     auto& slot = engines_.local(exists);
@@ -259,12 +325,12 @@ class Runner {
   }
 
   void OnHang(const std::string& id, int page) {
-    LogError("doc " + ShortId(id) + " page " + std::to_string(page) +
+    std::string what = page > 0 ? "page " + std::to_string(page) : std::string("opening the file");
+    LogError("doc " + ShortId(id) + ": " + what +
              " did not finish within the hard time limit; recording it as failed and restarting the worker");
     DocumentFacts facts;
     facts.id = id;
-    facts.open_status = Status::Timeout("page " + std::to_string(page) +
-                                        " took longer than the time limit; the file may be damaged");
+    facts.open_status = Status::Timeout(what + " took longer than the time limit; the file may be damaged");
     for (const PendingDocument& d : *docs_) {
       if (d.id == id) facts.source = d.source;
     }
@@ -308,6 +374,10 @@ class Runner {
   Status error_;  // the first store error: ends the run (documents stay resumable)
   std::atomic<bool> failed_{false};
   PipelineStats stats_;
+  std::unique_ptr<ArchiveStep> archiver_;
+  double encode_ms_ = 0;  // serial stage only
+  int encoded_pages_ = 0, archived_docs_ = 0, archived_pages_ = 0;
+  ArchiveTimings archive_timings_;
 };
 
 }  // namespace

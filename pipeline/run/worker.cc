@@ -5,6 +5,7 @@
 
 #include "pipeline/core/log.h"
 #include "pipeline/ingest/poppler_doc.h"
+#include "pipeline/run/archive_step.h"
 #include "pipeline/run/pipeline.h"
 #include "pipeline/run/progress.h"
 #include "pipeline/run/result_record.h"
@@ -45,6 +46,11 @@ int WorkerMain(const RunOptions& options, int64_t run_id) {
   Result<std::unique_ptr<Store>> store = Store::Open(options.workspace);
   if (!store.ok()) {
     LogError(store.status().ToString());
+    return 3;
+  }
+  // Temporary files of archive writes a killed worker left (the run lock is held).
+  if (Result<int> left = RemoveArchiveLeftovers(options.workspace); !left.ok()) {
+    LogError(left.status().ToString());
     return 3;
   }
   if (Status s = FailCrashedDocuments(**store, run_id); !s.ok()) {

@@ -66,6 +66,40 @@ CREATE TABLE IF NOT EXISTS review_cases(
 CREATE INDEX IF NOT EXISTS review_cases_state ON review_cases(state, id);
 )sql";
 
+// v2 (issue 4, the archive): the cleaned page images (what the OCR boxes refer
+// to; for the PDF/A and the review screen), the archived files with their
+// checksums, and the archive facts of each archived document (for retention).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS page_images(
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  page_no INTEGER NOT NULL,
+  filter TEXT NOT NULL,                   -- CCITTFaxDecode | DCTDecode | FlateDecode
+  width INTEGER NOT NULL, height INTEGER NOT NULL,
+  bpc INTEGER NOT NULL, components INTEGER NOT NULL, dpi INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY(doc_id, page_no)
+);
+CREATE TABLE IF NOT EXISTS archive_files(
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  role TEXT NOT NULL,                     -- pdf | original | mdto_object | mdto_pdf | mdto_original | result
+  path TEXT NOT NULL UNIQUE,              -- relative to <workspace>/archive
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  written_at TEXT NOT NULL,
+  PRIMARY KEY(doc_id, role)
+);
+CREATE TABLE IF NOT EXISTS archive_documents(
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+  doctype TEXT NOT NULL,
+  doctype_name TEXT NOT NULL,
+  categorie TEXT NOT NULL,
+  waardering TEXT NOT NULL,               -- V | B | O
+  bewaartermijn TEXT NOT NULL,            -- ISO 8601 duration; '' for B
+  term_start TEXT NOT NULL,               -- YYYY-MM-DD the bewaartermijn counts from
+  archived_at TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 Status MigrateSchema(Db& db) {
@@ -74,14 +108,20 @@ Status MigrateSchema(Db& db) {
   Result<bool> row = q->Step();
   if (!row.ok()) return row.status();
   int64_t version = row.value() ? q->Int(0) : 0;
-  if (version > 1)
+  if (version > 2)
     return Status::InvalidArgument("the workspace was made by a newer Scanstraat (schema " +
                                    std::to_string(version) + "); upgrade Scanstraat");
   if (version < 1) {
-    return db.Transaction([&] {
+    SS_RETURN_IF_ERROR(db.Transaction([&] {
       SS_RETURN_IF_ERROR(db.Exec(kSchemaV1));
       return db.Exec("PRAGMA user_version=1");
-    });
+    }));
+  }
+  if (version < 2) {
+    SS_RETURN_IF_ERROR(db.Transaction([&] {
+      SS_RETURN_IF_ERROR(db.Exec(kSchemaV2));
+      return db.Exec("PRAGMA user_version=2");
+    }));
   }
   return Status::Ok();
 }

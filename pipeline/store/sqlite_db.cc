@@ -30,6 +30,10 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindBlob(int i, std::string_view v) {
+  sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+  return *this;
+}
 Stmt& Stmt::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -54,6 +58,12 @@ std::string Stmt::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
   if (t == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col));
+}
+
+std::string Stmt::Blob(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  if (b == nullptr) return {};
+  return std::string(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col));
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }

@@ -120,7 +120,19 @@ Result<std::set<int>> Store::DonePages(const std::string& id) {
   return out;
 }
 
-Status Store::SavePage(const std::string& id, const PageRecord& p) {
+Status Store::SavePage(const std::string& id, const PageRecord& p, const PageImage* image) {
+  if (image != nullptr) {
+    return db_->Transaction([&]() -> Status {
+      SS_RETURN_IF_ERROR(SavePage(id, p, nullptr));
+      SS_ASSIGN_OR_RETURN(Stmt im, db_->Prepare(
+          "INSERT OR REPLACE INTO page_images(doc_id, page_no, filter, width, height, bpc, "
+          "components, dpi, data) VALUES(?,?,?,?,?,?,?,?,?)"));
+      im.Bind(1, id).Bind(2, p.page_no).Bind(3, image->filter).Bind(4, image->width)
+          .Bind(5, image->height).Bind(6, image->bits_per_component).Bind(7, image->components)
+          .Bind(8, image->dpi).BindBlob(9, image->data);
+      return im.Run();
+    });
+  }
   SS_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(
       "INSERT OR REPLACE INTO pages(doc_id, page_no, source, width, height, dpi, rotation, skew, "
       "confidence, words, millis, error_code, error_message, text, hocr, page_json) "
@@ -184,7 +196,7 @@ Status Store::FinishDocument(const std::string& id, int64_t run_id, const Docume
       rc.Bind(1, id).Bind(2, JoinJson(o.reasons)).Bind(3, UtcNowIso());
       SS_RETURN_IF_ERROR(rc.Run());
     }
-    return Status::Ok();
+    return RecordArchive(id, o);
   });
 }
 

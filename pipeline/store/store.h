@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -43,6 +44,30 @@ struct PageRecord {
   std::string text, hocr, page_json;      // page_json: PageText as JSON
 };
 
+// A cleaned page image, compressed for the archive (archive/image_encode.h
+// EncodedImage in the store's terms): what the OCR boxes refer to, for the
+// PDF/A and the review screen.
+struct PageImage {
+  std::string filter;       // PDF filter name: CCITTFaxDecode | DCTDecode | FlateDecode
+  int width = 0, height = 0, bits_per_component = 8, components = 1, dpi = 300;
+  std::string data;
+};
+
+// One file of an archived document, as recorded once it is durably written.
+struct ArchiveFileRecord {
+  std::string role;         // pdf | original | mdto_object | mdto_pdf | mdto_original | result
+  std::string path;         // relative to <workspace>/archive
+  std::string sha256;
+  int64_t size = 0;
+};
+
+// What retention needs of an archived document (from its rules' archive settings).
+struct ArchivedDocument {
+  std::string doc_id, doctype, doctype_name, categorie, waardering, bewaartermijn;
+  std::string term_start;   // YYYY-MM-DD the bewaartermijn counts from
+  std::string archived_at;  // UTC ISO time the document was archived
+};
+
 struct DocumentOutcome {
   int pages = 0;
   std::string text_source;  // ocr | pdf_text | mixed | none
@@ -50,6 +75,10 @@ struct DocumentOutcome {
   std::vector<std::string> reasons;
   std::string error_code, error_message;
   std::string result_json;  // the result record without its "review" part
+  // decision archive: the files written (recorded in the same transaction)
+  // and the document's archive facts; the page images are then deleted.
+  std::vector<ArchiveFileRecord> archive_files;
+  std::optional<ArchivedDocument> archived;
 };
 
 struct RunSummary {
@@ -78,7 +107,10 @@ class Store {
   // Marks the start of an attempt (committed before any work starts).
   Status BeginDocument(const std::string& id, int64_t run_id, bool isolated);
   Result<std::set<int>> DonePages(const std::string& id);
-  Status SavePage(const std::string& id, const PageRecord& page);
+  // With `image`, the page image is stored in the same transaction.
+  Status SavePage(const std::string& id, const PageRecord& page, const PageImage* image = nullptr);
+  // The stored page images of a document, by page number (archive_store.cc).
+  Result<std::map<int, PageImage>> LoadPageImages(const std::string& id);
   Result<std::vector<PageRecord>> LoadPages(const std::string& id);
   Status FinishDocument(const std::string& id, int64_t run_id, const DocumentOutcome& outcome);
 
@@ -103,10 +135,17 @@ class Store {
   Status ForEachResult(int64_t run_id, const std::string& since,
                        const std::function<void(const ResultRow&)>& fn);
 
+  // Every recorded archive file / archived document (archive_store.cc).
+  Status ForEachArchiveFile(const std::function<void(const std::string& doc_id,
+                                                     const ArchiveFileRecord&)>& fn);
+  Status ForEachArchivedDocument(const std::function<void(const ArchivedDocument&)>& fn);
+
   Db& db() { return *db_; }
 
  private:
   explicit Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  // Inside FinishDocument's transaction: the archive rows of `o`.
+  Status RecordArchive(const std::string& id, const DocumentOutcome& o);
   std::unique_ptr<Db> db_;
 };
 
