@@ -52,6 +52,12 @@ Options:
                         WORKSPACE/scanstraat.conf for later runs
   --archiefvormer-naam NAME
                         its name (e.g. "Gemeente Amsterdam"); stored likewise
+  --batch-naam NAME, --batch-categorie CODE, --batch-waardering V|B,
+  --batch-bewaartermijn DURATION
+                        archive settings of the series being digitised, for
+                        documents of no known type in --mode archive
+                        (archiefstuk); e.g. --batch-categorie 11.1.6
+                        --batch-waardering B; stored likewise
   --quiet               log warnings and errors only
   -h, --help            show this help
 
@@ -116,13 +122,24 @@ Status Fill(const ParsedArgs& a, RunOptions& o) {
   return Status::Ok();
 }
 
-// --archiefvormer / --archiefvormer-naam go into the workspace configuration.
+// --archiefvormer(-naam) and --batch-* go into the workspace configuration.
 int StoreArchiefvormer(const ParsedArgs& a, const std::filesystem::path& workspace) {
-  if (!a.Has("archiefvormer") && !a.Has("archiefvormer-naam")) return 0;
+  const char* keys[] = {"archiefvormer", "archiefvormer-naam", "batch-naam", "batch-categorie",
+                        "batch-waardering", "batch-bewaartermijn"};
+  bool any = false;
+  for (const char* k : keys) any |= a.Has(k);
+  if (!any) return 0;
   Result<WorkspaceConfig> config = LoadWorkspaceConfig(workspace);
   if (!config.ok()) return UsageError("run", config.status().message());
   if (auto v = a.Get("archiefvormer")) config->archiefvormer = *v;
   if (auto v = a.Get("archiefvormer-naam")) config->archiefvormer_naam = *v;
+  if (auto v = a.Get("batch-naam")) config->batch_naam = *v;
+  if (auto v = a.Get("batch-categorie")) config->batch_categorie = *v;
+  if (auto v = a.Get("batch-bewaartermijn")) config->batch_bewaartermijn = *v;
+  if (auto v = a.Get("batch-waardering")) {
+    if (*v != "V" && *v != "B") return UsageError("run", "--batch-waardering is V or B");
+    config->batch_waardering = *v;
+  }
   if (Status s = SaveWorkspaceConfig(workspace, *config); !s.ok()) {
     LogError(s.ToString());
     return 3;
@@ -137,7 +154,8 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
       args,
       {"workspace", "rules", "sample-rate", "jobs", "lang", "mode", "pages-in-flight", "page-timeout",
        "page-hard-timeout", "max-megapixels", "max-pages", "max-file-mb", "settle", "progress", "exclude", "internal-worker",
-       "archiefvormer", "archiefvormer-naam"},
+       "archiefvormer", "archiefvormer-naam", "batch-naam", "batch-categorie", "batch-waardering",
+       "batch-bewaartermijn"},
       {"no-deskew", "no-orient", "quiet", "help", "h"});
   if (!parsed.ok()) return UsageError("run", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);

@@ -157,7 +157,20 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
   ArchiveTimings& tm = timings ? *timings : local;
   if (rq.pages == nullptr || rq.pages->empty() || rq.analysis == nullptr)
     return Status::InvalidArgument("nothing to archive: no pages or no rules output");
-  const nlohmann::json settings = rq.analysis->value("archive_settings", nlohmann::json::object());
+  nlohmann::json settings = rq.analysis->value("archive_settings", nlohmann::json::object());
+  if (settings.value("from_batch", false)) {  // e.g. archiefstuk: the series decides
+    auto set = [&](const char* key, const std::string& v) {
+      if (!v.empty()) settings[key] = v;
+    };
+    set("name", config_.batch_naam);
+    set("categorie", config_.batch_categorie);
+    set("waardering", config_.batch_waardering);
+    set("bewaartermijn", config_.batch_bewaartermijn);
+    if (Str(settings, "waardering").empty())
+      return Status::InvalidArgument(
+          "the batch's archive settings are not set (scanstraat run --batch-categorie CODE "
+          "--batch-waardering V|B ...)");
+  }
   const std::string doctype = rq.analysis->contains("doctype")
                                   ? Str(rq.analysis->at("doctype"), "id") : std::string();
   SS_ASSIGN_OR_RETURN(ArchivePaths paths, ArchivePathsFor(root_, rq.doc_id));

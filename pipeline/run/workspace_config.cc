@@ -43,10 +43,16 @@ Result<WorkspaceConfig> LoadWorkspaceConfig(const std::filesystem::path& workspa
     else if (key == "beperking_gebruik") c.beperking_gebruik = value;
     else if (key == "beperking_gebruik_code") c.beperking_gebruik_code = value;
     else if (key == "mdto_xsd") c.mdto_xsd = value;
+    else if (key == "batch_naam") c.batch_naam = value;
+    else if (key == "batch_categorie") c.batch_categorie = value;
+    else if (key == "batch_waardering") c.batch_waardering = value;
+    else if (key == "batch_bewaartermijn") c.batch_bewaartermijn = value;
     else
       return Status::InvalidArgument(path.string() + ":" + std::to_string(n) + ": unknown key '" +
                                      key + "'");
   }
+  if (!c.batch_waardering.empty() && c.batch_waardering != "V" && c.batch_waardering != "B")
+    return Status::InvalidArgument(path.string() + ": batch_waardering is V or B");
   if (c.beperking_gebruik.empty())
     return Status::InvalidArgument(path.string() + ": beperking_gebruik must not be empty");
   return c;
@@ -62,7 +68,12 @@ Status SaveWorkspaceConfig(const std::filesystem::path& workspace, const Workspa
     << "beperking_gebruik = " << c.beperking_gebruik << "\n"
     << "beperking_gebruik_code = " << c.beperking_gebruik_code << "\n"
     << "# MDTO-XML1.0.1.xsd of the Nationaal Archief, for `scanstraat verify`.\n"
-    << "mdto_xsd = " << c.mdto_xsd << "\n";
+    << "mdto_xsd = " << c.mdto_xsd << "\n"
+    << "# Archive settings of the batch, for types whose rules say from_batch (archiefstuk).\n"
+    << "batch_naam = " << c.batch_naam << "\n"
+    << "batch_categorie = " << c.batch_categorie << "\n"
+    << "batch_waardering = " << c.batch_waardering << "\n"
+    << "batch_bewaartermijn = " << c.batch_bewaartermijn << "\n";
   std::error_code ec;
   std::filesystem::create_directories(workspace, ec);
   return WriteFileAtomic(WorkspaceConfigPath(workspace), o.str());

@@ -7,9 +7,17 @@
 //   beperking_gebruik      = beperkt openbaar; …    MDTO beperkingGebruikType label
 //   beperking_gebruik_code = Openbaarheid/AW1995/BeperktOpenbaar-levenssfeer/1.0
 //   mdto_xsd               = /path/MDTO-XML1.0.1.xsd   for `scanstraat verify`
+//   batch_naam             = Bouwdossiers 1950-1970  the series being digitised
+//   batch_categorie        = 11.1.6                  its selectielijst category
+//   batch_waardering       = B                       V or B
+//   batch_bewaartermijn    = P20Y                    for V
 //
+// The batch_* settings are the archive settings of document types whose
+// rules say `archive: from_batch: true` (archiefstuk): their classification
+// and retention come from the series, not from the content.
 // `scanstraat run --archiefvormer CODE --archiefvormer-naam NAME` stores the
-// first two here. Thread-safety: plain values and pure functions.
+// first two here, `--batch-naam/-categorie/-waardering/-bewaartermijn` the
+// batch settings. Thread-safety: plain values and pure functions.
 #pragma once
 
 #include <filesystem>
@@ -28,6 +36,8 @@ struct WorkspaceConfig {
       "beperkt openbaar; eerbiediging van de persoonlijke levenssfeer (Archiefwet 1995)";
   std::string beperking_gebruik_code = "Openbaarheid/AW1995/BeperktOpenbaar-levenssfeer/1.0";
   std::string mdto_xsd;  // empty: `verify` needs --schema
+  // Archive settings of the batch (for `from_batch` document types).
+  std::string batch_naam, batch_categorie, batch_waardering, batch_bewaartermijn;
 };
 
 // What the metadata says when no archiefvormer is configured.
