@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-build/scanstraat run samples --exclude "*.expected.json" --workspace workspace --rules rules
+build/scanstraat run samples --exclude '*.expected.json' --exclude '*.md' --workspace workspace --rules rules
 echo
 echo "First results (scanstraat results --workspace workspace | head -n 3):"
 build/scanstraat results --workspace workspace | head -n 3

@@ -302,15 +302,20 @@ class Runner {
   }
 
   void LogArchiveCosts() {
+    auto ms = [](double v) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f ms", v);
+      return std::string(buf);
+    };
     if (encoded_pages_ > 0)
       LogInfo("archive: " + std::to_string(encoded_pages_) + " page images encoded, " +
-              std::to_string(encode_ms_ / encoded_pages_) + " ms/page (parallel stage)");
+              ms(encode_ms_ / encoded_pages_) + "/page (parallel stage)");
     if (archived_pages_ > 0)
       LogInfo("archive: " + std::to_string(archived_docs_) + " documents, " +
               std::to_string(archived_pages_) + " pages archived; per page: render " +
-              std::to_string(archive_timings_.render_ms / archived_pages_) + " ms, PDF/A " +
-              std::to_string(archive_timings_.pdf_ms / archived_pages_) + " ms, write " +
-              std::to_string(archive_timings_.write_ms / archived_pages_) + " ms (serial stage)");
+              ms(archive_timings_.render_ms / archived_pages_) + ", PDF/A " +
+              ms(archive_timings_.pdf_ms / archived_pages_) + ", write " +
+              ms(archive_timings_.write_ms / archived_pages_) + " (serial stage)");
   }
 
   Result<TesseractEngine*> Engine() {
