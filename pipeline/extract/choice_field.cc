@@ -1,4 +1,5 @@
 #include "pipeline/extract/choice_field.h"
+#include "pipeline/validate/text_util.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,12 +8,6 @@
 
 namespace scanstraat {
 namespace {
-
-std::string Fmt(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
 
 double Distance(const Box& a, const Box& b) {
   const double dx = (a.x0 + a.x1) / 2.0 - (b.x0 + b.x1) / 2.0;
@@ -74,7 +69,7 @@ FieldValue Checkbox(const FieldRule& rule, size_t index, const ExtractContext& c
   if (obs.ink) {
     const bool ticked = *obs.ink >= thr;
     const double conf = (0.5 + std::fabs(*obs.ink - thr) / (2 * thr)) * span->similarity;
-    return Found(ctx, *span, obs, ticked ? "true" : "false", conf, "ink " + Fmt(*obs.ink) + " vs threshold " + Fmt(thr));
+    return Found(ctx, *span, obs, ticked ? "true" : "false", conf, "ink " + FormatScore(*obs.ink) + " vs threshold " + FormatScore(thr));
   }
   if (obs.glyph == TickGlyph::kTicked) {
     return Found(ctx, *span, obs, "true", 0.95 * obs.glyph_confidence * std::sqrt(span->similarity),
@@ -116,7 +111,7 @@ FieldValue Choice(const FieldRule& rule, size_t index, const ExtractContext& ctx
     const double b = *seen[best].obs.ink;
     const double s = second >= 0 ? *seen[second].obs.ink : 0.0;
     const OptionSeen& o = seen[best];
-    const std::string how = "ink " + Fmt(b) + " in '" + rule.options[best].key + "', next " + Fmt(s);
+    const std::string how = "ink " + FormatScore(b) + " in '" + rule.options[best].key + "', next " + FormatScore(s);
     if (b < rule.ink.threshold) {
       FieldValue v = none;
       v.how = "no box ticked (" + how + ")";

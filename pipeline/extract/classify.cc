@@ -1,4 +1,5 @@
 #include "pipeline/extract/classify.h"
+#include "pipeline/validate/text_util.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,12 +8,6 @@
 
 namespace scanstraat {
 namespace {
-
-std::string Fmt(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
 
 constexpr double kNearTie = 0.02;
 // A form whose title is worded otherwise still carries its field labels: the
@@ -89,20 +84,20 @@ std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageTe
         s.excluded = true;
         s.notes.push_back("must '" + p.text + "' not found");
       } else {
-        s.notes.push_back("must '" + p.text + "' found (" + Fmt(sim) + ")");
+        s.notes.push_back("must '" + p.text + "' found (" + FormatScore(sim) + ")");
       }
     }
     for (const Phrase& p : c.may) {
       total += p.weight;
       const double sim = FindPhrase(pages, p, c.similarity);
       found += p.weight * sim;
-      if (sim > 0) s.notes.push_back("may '" + p.text + "' found (" + Fmt(sim) + ")");
+      if (sim > 0) s.notes.push_back("may '" + p.text + "' found (" + FormatScore(sim) + ")");
     }
     for (const Phrase& p : c.must_not) {
       const double sim = FindPhrase(pages, p, c.similarity);
       if (sim > 0) {
         s.excluded = true;
-        s.notes.push_back("must_not '" + p.text + "' found (" + Fmt(sim) + ")");
+        s.notes.push_back("must_not '" + p.text + "' found (" + FormatScore(sim) + ")");
       }
     }
     s.score = (s.excluded || total == 0) ? 0.0 : found / total;

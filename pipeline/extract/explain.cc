@@ -1,4 +1,5 @@
 #include "pipeline/extract/explain.h"
+#include "pipeline/validate/text_util.h"
 
 #include <cstdio>
 
@@ -6,12 +7,6 @@
 
 namespace scanstraat {
 namespace {
-
-std::string Fmt(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
 
 std::string Shown(const FieldValue& v, const std::string& text, const ExplainOptions& o) {
   return v.mask && !o.show_personal_data ? MaskValue(text) : text;
@@ -30,12 +25,12 @@ void ExplainType(const Analysis& a, std::string& out) {
   } else if (a.fallback) {
     out += "Type: " + a.doctype_rules + " (archive mode: no other type reached its threshold)\n";
   } else {
-    out += "Type: " + a.doctype_rules + ", score " + Fmt(a.doctype_confidence) + ", ahead of the next by " +
-           Fmt(a.doctype_margin) + "\n";
+    out += "Type: " + a.doctype_rules + ", score " + FormatScore(a.doctype_confidence) + ", ahead of the next by " +
+           FormatScore(a.doctype_margin) + "\n";
   }
   out += "Scores:\n";
   for (const TypeScore& s : a.scores) {
-    out += "  " + s.id + "  " + Fmt(s.score) + " (threshold " + Fmt(s.threshold) + ", priority " +
+    out += "  " + s.id + "  " + FormatScore(s.score) + " (threshold " + FormatScore(s.threshold) + ", priority " +
            std::to_string(s.priority) + ")" + (s.excluded ? " excluded" : "") + "\n";
     for (const auto& n : s.notes) out += "      " + n + "\n";
   }
@@ -65,9 +60,9 @@ std::string Explain(const Analysis& a, const RuleSet& rules, const ExplainOption
            std::to_string(v.page) + " box [" + std::to_string(v.bbox.x0) + "," + std::to_string(v.bbox.y0) + "," +
            std::to_string(v.bbox.x1) + "," + std::to_string(v.bbox.y1) + "]\n";
     out += "      found by " + v.how + "\n";
-    out += "      confidence " + Fmt(v.confidence) + " (ocr " + Fmt(v.parts.ocr) + ", label " + Fmt(v.parts.label) +
-           ", pattern " + Fmt(v.parts.pattern) + (v.parts.checksum ? ", check digits hold" : "") +
-           (v.parts.repaired ? ", OCR repair needed" : "") + "), minimum " + Fmt(min_conf) + "\n";
+    out += "      confidence " + FormatScore(v.confidence) + " (ocr " + FormatScore(v.parts.ocr) + ", label " + FormatScore(v.parts.label) +
+           ", pattern " + FormatScore(v.parts.pattern) + (v.parts.checksum ? ", check digits hold" : "") +
+           (v.parts.repaired ? ", OCR repair needed" : "") + "), minimum " + FormatScore(min_conf) + "\n";
     if (!v.items.empty()) out += "      " + std::to_string(v.items.size()) + " occurrences\n";
     if (!v.valid) {
       out += "      => FAIL invalid: " + Join(v.errors) + "\n";

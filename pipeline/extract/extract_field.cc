@@ -1,4 +1,5 @@
 #include "pipeline/extract/extract_field.h"
+#include "pipeline/validate/text_util.h"
 
 #include <re2/re2.h>
 
@@ -13,12 +14,6 @@
 
 namespace scanstraat {
 namespace {
-
-std::string Fmt(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
 
 // Type, range and date rules beyond the type itself.
 void ApplyFieldRules(const FieldRule& rule, const std::string& today, FieldValue& v) {
@@ -90,7 +85,7 @@ void LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       const std::optional<MatchedText> m = MatchInRun(page, run, rule.value_re.get());
       if (!m) continue;
       FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
-                                   "label '" + label_text + "' (" + Fmt(span.similarity) + "), " +
+                                   "label '" + label_text + "' (" + FormatScore(span.similarity) + "), " +
                                        std::string(PositionName(pos)));
       if (v.valid) {
         out.push_back(std::move(v));

@@ -1,5 +1,7 @@
 #include "pipeline/validate/text_util.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -159,6 +161,12 @@ double Similarity(std::string_view a, std::string_view b) {
   if (longest == 0) return 1.0;
   const int d = EditDistance(a, b);
   return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
+}
+
+std::string FormatScore(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
 }
 
 }  // namespace scanstraat

@@ -39,6 +39,9 @@ template <typename Pred>
 // 1 - distance / max(len): 1.0 for equal strings, 0.0 for nothing in common.
 [[nodiscard]] double Similarity(std::string_view a, std::string_view b);
 
+// A score or confidence with two decimals ("0.87"), for explanations.
+[[nodiscard]] std::string FormatScore(double v);
+
 [[nodiscard]] inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 [[nodiscard]] inline bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
