@@ -1,6 +1,7 @@
 #include "pipeline/cli/args.h"
 
 #include <charconv>
+#include <cstdlib>
 
 namespace scanstraat {
 
@@ -53,6 +54,12 @@ Result<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
     }
   }
   return out;
+}
+
+std::string WorkspaceFrom(const ParsedArgs& args) {
+  if (auto v = args.Get("workspace")) return *v;
+  if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) return env;
+  return "workspace";
 }
 
 Result<int64_t> ParseInt(const std::string& option, const std::string& text, int64_t lo, int64_t hi) {

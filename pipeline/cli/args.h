@@ -29,6 +29,10 @@ Result<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
                              const std::set<std::string>& with_value,
                              const std::set<std::string>& flags);
 
+// The workspace a command works on: --workspace, else $SCANSTRAAT_WORKSPACE,
+// else ./workspace.
+std::string WorkspaceFrom(const ParsedArgs& args);
+
 // Parses a whole number in [lo, hi]; the error names the option.
 Result<int64_t> ParseInt(const std::string& option, const std::string& text, int64_t lo, int64_t hi);
 

@@ -1,6 +1,5 @@
 // `scanstraat results`: the result records as JSON Lines.
 #include <cstdio>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/args.h"
@@ -36,9 +35,7 @@ int ResultsCommand(const std::vector<std::string>& args) {
   if (!parsed.ok()) return UsageError("results", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);
   if (!parsed->positional.empty()) return UsageError("results", "unexpected argument " + parsed->positional[0]);
-  std::string workspace = "workspace";
-  if (auto v = parsed->Get("workspace")) workspace = *v;
-  else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) workspace = env;
+  std::string workspace = WorkspaceFrom(*parsed);
 
   Result<std::unique_ptr<Store>> store = Store::OpenExisting(workspace);
   if (!store.ok()) {

@@ -1,7 +1,6 @@
 // `scanstraat retention`: archived documents whose bewaartermijn has passed,
 // the first step of a destruction list. Destroys nothing.
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
@@ -59,9 +58,7 @@ int RetentionCommand(const std::vector<std::string>& args) {
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);
   if (!parsed->positional.empty())
     return UsageError("retention", "unexpected argument " + parsed->positional[0]);
-  std::string workspace = "workspace";
-  if (auto v = parsed->Get("workspace")) workspace = *v;
-  else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) workspace = env;
+  std::string workspace = WorkspaceFrom(*parsed);
   std::string date = parsed->Get("due-before").value_or(Today());
   if (!IsDate(date) || !AddIsoDuration(date, "P0D").ok())
     return UsageError("retention", "--due-before takes a date like 2031-12-31, not '" + date + "'");

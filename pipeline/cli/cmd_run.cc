@@ -1,5 +1,4 @@
 // `scanstraat run`: the nightly batch.
-#include <cstdlib>
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
@@ -74,8 +73,7 @@ Exit codes:
 Status Fill(const ParsedArgs& a, RunOptions& o) {
   for (const std::string& p : a.positional) o.inputs.emplace_back(p);
   o.exclude = a.GetAll("exclude");
-  if (auto v = a.Get("workspace")) o.workspace = *v;
-  else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) o.workspace = env;
+  o.workspace = WorkspaceFrom(a);
   if (auto v = a.Get("rules")) {
     o.rules_dir = *v;
     o.rules_explicit = true;

@@ -1,6 +1,5 @@
 // `scanstraat verify`: is the archive what the database says it is?
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -62,9 +61,7 @@ int VerifyCommand(const std::vector<std::string>& args) {
   if (!parsed.ok()) return UsageError("verify", parsed.status().message());
   if (parsed->Has("help") || parsed->Has("h")) return Usage(kHelp);
   if (!parsed->positional.empty()) return UsageError("verify", "unexpected argument " + parsed->positional[0]);
-  fs::path workspace = "workspace";
-  if (auto v = parsed->Get("workspace")) workspace = *v;
-  else if (const char* env = std::getenv("SCANSTRAAT_WORKSPACE")) workspace = env;
+  fs::path workspace = WorkspaceFrom(*parsed);
 
   Result<std::unique_ptr<Store>> store = Store::OpenExisting(workspace);
   if (!store.ok()) {
