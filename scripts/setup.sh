@@ -17,7 +17,9 @@ PACKAGES=(
   # sample generator (Debian's python3, not a virtualenv)
   python3 python3-pil python3-reportlab fonts-dejavu-core fonts-liberation2
   # benchmarks and sanitizers
-  hyperfine time ocrmypdf clang libclang-rt-14-dev
+  hyperfine time ocrmypdf clang libclang-rt-14-dev ccache
+  # browser tests of the review screen (playwright-core from npm drives it)
+  chromium nodejs npm
 )
 
 missing=()
