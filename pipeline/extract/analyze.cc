@@ -100,9 +100,11 @@ Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, 
   a.document_id = document_id;
   a.archive_mode = options.archive_mode;
   a.scores = ScoreTypes(rules, pages);
-  const std::string winner = PickWinner(a.scores);
+  const std::string winner = options.doctype.empty() ? PickWinner(a.scores) : options.doctype;
   const DocTypeRule* type = winner.empty() ? nullptr : rules.Find(winner);
-  if (type != nullptr) {
+  if (type != nullptr && !options.doctype.empty()) {
+    a.doctype_confidence = 1.0;  // a person said so
+  } else if (type != nullptr) {
     for (const TypeScore& s : a.scores) {
       if (s.id == winner) a.doctype_confidence = s.score;
     }

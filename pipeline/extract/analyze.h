@@ -35,6 +35,10 @@ struct AnalyzeOptions {
   // system date. Tests and reruns of old batches set it.
   std::string today;
   ConfidenceModel confidence;  // defaults are the shipped calibration
+  // A type chosen by a person (the review screen's "change type"): used
+  // instead of the classifier's pick, with confidence 1. Must name a type of
+  // the rule set; otherwise the document is `unknown`.
+  std::string doctype;
 };
 
 [[nodiscard]] Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& pages,
