@@ -197,7 +197,22 @@ Result<EncodedImage> EncodeForArchive(const PIX* pix, int dpi, const EncodeOptio
   return best;
 }
 
-Result<std::string> EncodedImageToPng(const EncodedImage& image) {
+namespace {
+// Paints `boxes` (scaled by `scale`) black on an 8- or 32-bit pix.
+void Blacken(PIX* pix, const std::vector<PixelBox>& boxes, double scale) {
+  for (const PixelBox& b : boxes) {
+    const int x = static_cast<int>(b.x0 * scale), y = static_cast<int>(b.y0 * scale);
+    const int w = static_cast<int>((b.x1 - b.x0) * scale + 1.5), h = static_cast<int>((b.y1 - b.y0) * scale + 1.5);
+    if (w <= 0 || h <= 0) continue;
+    BOX* box = boxCreate(x, y, w, h);
+    pixClearInRect(pix, box);
+    boxDestroy(&box);
+  }
+}
+}  // namespace
+
+Result<std::string> EncodedImageToPng(const EncodedImage& image, double scale,
+                                      const std::vector<PixelBox>& blacked) {
   PixPtr pix;
   switch (image.filter) {
     case ImageFilter::kCcittG4: {
@@ -234,6 +249,21 @@ Result<std::string> EncodedImageToPng(const EncodedImage& image) {
   }
   if (!pix) return Status::Corrupt("archived page image cannot be decoded");
   pixSetResolution(pix.get(), image.dpi, image.dpi);
+  if (scale > 0 && scale < 1) {  // grey scaling keeps thin strokes of a 1-bit page readable
+    PixPtr small(pixGetDepth(pix.get()) == 1 ? pixScaleToGray(pix.get(), static_cast<float>(scale))
+                                             : pixScale(pix.get(), static_cast<float>(scale),
+                                                        static_cast<float>(scale)));
+    if (!small) return Status::Internal("cannot scale page image");
+    const int dpi = static_cast<int>(image.dpi * scale + 0.5);
+    pixSetResolution(small.get(), dpi, dpi);
+    Blacken(small.get(), blacked, scale);
+    return EncodePng(small.get());
+  }
+  if (!blacked.empty()) {
+    if (pixGetDepth(pix.get()) == 1) pix.reset(pixConvert1To8(nullptr, pix.get(), 255, 0));
+    if (!pix) return Status::Internal("cannot convert page image");
+    Blacken(pix.get(), blacked, 1.0);
+  }
   return EncodePng(pix.get());
 }
 

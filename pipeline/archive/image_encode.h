@@ -10,6 +10,7 @@
 #include <leptonica/allheaders.h>
 
 #include <string>
+#include <vector>
 
 #include "pipeline/core/status.h"
 
@@ -45,7 +46,15 @@ struct EncodeOptions {
 // else 300. Returns InvalidArgument for a null or empty pix.
 Result<EncodedImage> EncodeForArchive(const PIX* pix, int dpi, const EncodeOptions& options = {});
 
-// Decodes an EncodedImage back to a PNG file (for the review screen and tests).
-Result<std::string> EncodedImageToPng(const EncodedImage& image);
+// A rectangle in image pixels: x0, y0, x1, y1.
+struct PixelBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// Decodes an EncodedImage back to a PNG file (for the review screen and tests),
+// scaled by `scale` when it is in (0, 1) (1-bit pages become grey), with
+// every box of `blacked` (in the unscaled image's pixels) painted black.
+Result<std::string> EncodedImageToPng(const EncodedImage& image, double scale = 1.0,
+                                      const std::vector<PixelBox>& blacked = {});
 
 }  // namespace scanstraat

@@ -66,7 +66,8 @@ int ResultsCommand(const std::vector<std::string>& args) {
   Status s = store.value()->ForEachResult(run_id, since, [](const Store::ResultRow& row) {
     nlohmann::ordered_json record = nlohmann::ordered_json::parse(row.result_json, nullptr, false);
     if (record.is_discarded()) return;
-    record = WithReview(std::move(record), row.case_id, row.state_of_case);
+    record = WithReview(std::move(record), row.case_id, row.state_of_case, row.decided_by,
+                        row.corrections_json);
     std::string line = record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);

@@ -14,6 +14,10 @@ int RulesCommand(const std::vector<std::string>& args);
 int ExplainCommand(const std::vector<std::string>& args);
 int VerifyCommand(const std::vector<std::string>& args);
 int RetentionCommand(const std::vector<std::string>& args);
+int ServeCommand(const std::vector<std::string>& args);
+int UsersCommand(const std::vector<std::string>& args);
+int AuditCommand(const std::vector<std::string>& args);
+int ReviewCommand(const std::vector<std::string>& args);
 
 // Prints `text` and returns 0, or prints `error` and a hint and returns 2.
 int Usage(const std::string& text);

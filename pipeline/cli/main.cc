@@ -23,6 +23,10 @@ Commands:
   explain FILE     what the rules make of one document, and why
   verify           check the archive's files, checksums and metadata
   retention        list archived documents whose bewaartermijn has passed
+  serve            the review screen for reviewers (HTTP, in the program)
+  review           the review queue from the command line: list, show, approve, reject
+  users            accounts and roles of the review screen
+  audit list|verify  read the audit log; check its hash chain
   selftest         show engine versions and check the installation
   version          print the version
   help             show this help
@@ -47,6 +51,10 @@ int main(int argc, char** argv) {
   if (cmd == "explain") return scanstraat::ExplainCommand(rest);
   if (cmd == "verify") return scanstraat::VerifyCommand(rest);
   if (cmd == "retention") return scanstraat::RetentionCommand(rest);
+  if (cmd == "serve") return scanstraat::ServeCommand(rest);
+  if (cmd == "users") return scanstraat::UsersCommand(rest);
+  if (cmd == "audit") return scanstraat::AuditCommand(rest);
+  if (cmd == "review") return scanstraat::ReviewCommand(rest);
   if (cmd == "selftest") return scanstraat::SelfTestCommand(rest);
   if (cmd == "version" || cmd == "--version") {
     std::printf("scanstraat %s\n", kVersion);

@@ -16,6 +16,8 @@ std::string_view CodeName(Code code) {
     case Code::kTimeout: return "timeout";
     case Code::kCancelled: return "cancelled";
     case Code::kInternal: return "internal";
+    case Code::kConflict: return "conflict";
+    case Code::kPermissionDenied: return "permission_denied";
   }
   return "internal";
 }

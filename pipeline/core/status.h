@@ -29,6 +29,8 @@ enum class Code {
   kTimeout,           // over the per-page time limit
   kCancelled,         // the run was asked to stop
   kInternal,          // a bug: an invariant did not hold
+  kConflict,          // someone else holds it, or it changed meanwhile (review claims)
+  kPermissionDenied,  // the user's role may not do this
 };
 
 // Stable lower_snake name of a code, as used in result records and logs.
@@ -51,6 +53,8 @@ class [[nodiscard]] Status {
   static Status Timeout(std::string m) { return {Code::kTimeout, std::move(m)}; }
   static Status Cancelled(std::string m) { return {Code::kCancelled, std::move(m)}; }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
+  static Status Conflict(std::string m) { return {Code::kConflict, std::move(m)}; }
+  static Status PermissionDenied(std::string m) { return {Code::kPermissionDenied, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -2,17 +2,21 @@
 
 #include <chrono>
 #include <ctime>
+#include <mutex>
 #include <system_error>
 
 #include "pipeline/archive/archive_layout.h"
 #include "pipeline/archive/atomic_write.h"
+#include "pipeline/archive/faulty_file_system.h"
 #include "pipeline/archive/mdto.h"
 #include "pipeline/archive/pdfa_writer.h"
+#include "pipeline/core/file_lock.h"
 #include "pipeline/core/log.h"
 #include "pipeline/core/page_text_json.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/run/result_record.h"
+#include "pipeline/store/fault_spec.h"
 
 namespace scanstraat {
 namespace fs = std::filesystem;
@@ -56,7 +60,8 @@ std::pair<std::string, std::string> PdfPronom(std::string_view bytes) {
 // an error leaves nothing of it behind.
 class Written {
  public:
-  Written(const fs::path& root, const ArchivePaths& paths) : root_(root), paths_(paths) {}
+  Written(FileSystem& files, const fs::path& root, const ArchivePaths& paths)
+      : files_fs_(files), root_(root), paths_(paths) {}
   ~Written() {
     if (committed_) return;
     std::error_code ec;
@@ -66,7 +71,7 @@ class Written {
   }
   Status Write(const std::string& role, const fs::path& path, std::string_view bytes) {
     written_.push_back(path);  // also on failure: WriteFileAtomic leaves nothing, remove is harmless
-    SS_RETURN_IF_ERROR(WriteFileAtomic(path, bytes));
+    SS_RETURN_IF_ERROR(WriteFileAtomic(files_fs_, path, bytes));
     ArchiveFileRecord f;
     f.role = role;
     f.path = fs::relative(path, root_).generic_string();
@@ -79,12 +84,44 @@ class Written {
   void Commit() { committed_ = true; }
 
  private:
+  FileSystem& files_fs_;
   fs::path root_;
   const ArchivePaths& paths_;
   std::vector<fs::path> written_;
   std::vector<ArchiveFileRecord> files_;
   bool committed_ = false;
 };
+
+// The file system archive files are written through: the real one, or
+// (tests only) the failing one $SCANSTRAAT_FAULT_ARCHIVE asks for
+// (store/fault_spec.h), one per process so that its count spans the run.
+Result<FileSystem*> ArchiveFileSystem() {
+  static std::once_flag once;
+  static std::unique_ptr<FaultyFileSystem> faulty;
+  static Status status;
+  std::call_once(once, [] {
+    Result<std::optional<FaultSpec>> spec = FaultSpecFromEnv("SCANSTRAAT_FAULT_ARCHIVE");
+    if (!spec.ok() || !spec.value()) {
+      status = spec.status();
+      return;
+    }
+    const FaultSpec& f = *spec.value();
+    if (f.sticky || f.worker_only) {
+      status = Status::InvalidArgument("SCANSTRAAT_FAULT_ARCHIVE takes KIND:N only");
+      return;
+    }
+    using F = FaultyFileSystem::Fault;
+    faulty = std::make_unique<FaultyFileSystem>(PosixFileSystem());
+    faulty->Inject(f.kind == FaultKind::kWrite ? F::kWriteError
+                   : f.kind == FaultKind::kFull ? F::kDiskFull
+                   : f.kind == FaultKind::kFsync ? F::kSyncError : F::kRenameError,
+                   f.nth);
+    LogWarn("fault injection: archive " + std::string(FaultKindName(f.kind)) + " #" +
+            std::to_string(f.nth) + " will fail");
+  });
+  if (!status.ok()) return status;
+  return faulty ? static_cast<FileSystem*>(faulty.get()) : &PosixFileSystem();
+}
 
 std::string Str(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
@@ -126,10 +163,14 @@ Result<EncodedImage> FromPageImage(PageImage p) {
   return e;
 }
 
+fs::path ArchiveLockPath(const fs::path& workspace) { return workspace / "archive.lock"; }
+
 Result<int> RemoveArchiveLeftovers(const fs::path& workspace) {
   const fs::path root = ArchiveRoot(workspace);
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return 0;
+  // An approval in the review server may be writing right now.
+  SS_ASSIGN_OR_RETURN(FileLock lock, FileLock::Acquire(ArchiveLockPath(workspace), true));
   int removed = 0;
   std::vector<fs::path> dirs = {root};
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
@@ -148,7 +189,8 @@ Result<std::unique_ptr<ArchiveStep>> ArchiveStep::Create(const fs::path& workspa
     LogWarn("no archiefvormer configured: archived documents' MDTO metadata says '" +
             std::string(kUnsetArchiefvormer) +
             "'; set it once with `scanstraat run --archiefvormer gm0363 --archiefvormer-naam NAME`");
-  return std::unique_ptr<ArchiveStep>(new ArchiveStep(ArchiveRoot(workspace), std::move(config)));
+  SS_ASSIGN_OR_RETURN(FileSystem * files, ArchiveFileSystem());
+  return std::unique_ptr<ArchiveStep>(new ArchiveStep(ArchiveRoot(workspace), std::move(config), *files));
 }
 
 Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
@@ -289,7 +331,9 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
   const auto dump = [](const nlohmann::ordered_json& j) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   };
-  const std::string result_file = dump(WithReview(record, 0, "")) + "\n";
+  nlohmann::ordered_json with_review = record;
+  with_review["review"] = rq.review;  // null unless a reviewer approved it
+  const std::string result_file = dump(with_review) + "\n";
 
   // Every file to a temporary name, synced, renamed; the PDF first, the
   // record that points at it last.
@@ -297,7 +341,7 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
   std::error_code ec;
   fs::create_directories(paths.folder, ec);
   if (ec) return Status::IOError("cannot create archive folder " + paths.folder.string() + ": " + ec.message());
-  Written written(root_, paths);
+  Written written(fs_, root_, paths);
   SS_RETURN_IF_ERROR(written.Write("pdf", paths.pdf, pdf));
   if (!original.empty()) {
     SS_RETURN_IF_ERROR(written.Write("original", paths.original, original));

@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/archive/file_system.h"
 #include "pipeline/archive/image_encode.h"
 #include "pipeline/ingest/source_document.h"
 #include "pipeline/run/workspace_config.h"
@@ -40,8 +41,13 @@ std::filesystem::path ArchiveRoot(const std::filesystem::path& workspace);
 PageImage ToPageImage(EncodedImage image);
 Result<EncodedImage> FromPageImage(PageImage image);
 
+// Held while the review server archives an approved document, and while a run
+// removes leftovers, so neither removes the other's files in flight.
+std::filesystem::path ArchiveLockPath(const std::filesystem::path& workspace);
+
 // Removes the temporary files an interrupted run left in the archive (every
-// document folder). REQUIRES: no run writes the archive (the run lock is held).
+// document folder). REQUIRES: no run writes the archive (the run lock is held);
+// takes the archive lock itself.
 Result<int> RemoveArchiveLeftovers(const std::filesystem::path& workspace);
 
 struct ArchiveRequest {
@@ -52,6 +58,7 @@ struct ArchiveRequest {
   std::map<int, PageImage> images;        // stored page images by page number
   const nlohmann::json* analysis = nullptr;  // the rules' output (archive_settings, document_dates)
   int dpi = 300;                          // resolution to render text-layer pages at
+  nlohmann::ordered_json review;          // the record's "review" part (null in a run)
 };
 
 struct ArchiveTimings {
@@ -62,7 +69,9 @@ struct ArchiveTimings {
 
 class ArchiveStep {
  public:
-  // Reads the workspace configuration (workspace_config.h).
+  // Reads the workspace configuration (workspace_config.h). Writes through
+  // the real file system, or a failing one when $SCANSTRAAT_FAULT_ARCHIVE
+  // asks for it (tests only; store/fault_spec.h).
   static Result<std::unique_ptr<ArchiveStep>> Create(const std::filesystem::path& workspace);
 
   // Writes the document's archive files and fills `outcome` (archive_files,
@@ -76,10 +85,11 @@ class ArchiveStep {
   const WorkspaceConfig& config() const { return config_; }
 
  private:
-  ArchiveStep(std::filesystem::path root, WorkspaceConfig config)
-      : root_(std::move(root)), config_(std::move(config)) {}
+  ArchiveStep(std::filesystem::path root, WorkspaceConfig config, FileSystem& files)
+      : root_(std::move(root)), config_(std::move(config)), fs_(files) {}
   std::filesystem::path root_;
   WorkspaceConfig config_;
+  FileSystem& fs_;  // PosixFileSystem() unless a test injects faults
 };
 
 // Changes an `archive` outcome whose files could not be written into a

@@ -76,13 +76,21 @@ DocumentOutcome DecideDocument(const DocumentFacts& facts, const nlohmann::json&
 }
 
 nlohmann::ordered_json WithReview(nlohmann::ordered_json record, int64_t case_id,
-                                  const std::string& case_state) {
-  if (case_id > 0) {
-    record["review"] = {{"case", case_id}, {"state", case_state}, {"by", nullptr},
-                        {"corrections", nlohmann::ordered_json::object()}};
-  } else {
+                                  const std::string& case_state, const std::string& decided_by,
+                                  const std::string& corrections_json) {
+  if (case_id <= 0) {
     record["review"] = nullptr;
+    return record;
   }
+  nlohmann::ordered_json corrections = nlohmann::ordered_json::object();
+  const nlohmann::json stored = nlohmann::json::parse(corrections_json, nullptr, false);
+  if (stored.is_object()) {
+    for (const auto& [field, c] : stored.items())
+      corrections[field] = c.is_object() && c.contains("value") ? c["value"] : c;
+  }
+  record["review"] = {{"case", case_id}, {"state", case_state},
+                      {"by", decided_by.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(decided_by)},
+                      {"corrections", std::move(corrections)}};
   return record;
 }
 

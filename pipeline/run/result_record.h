@@ -30,7 +30,10 @@ std::string TextSourceOf(const std::vector<PageRecord>& pages);
 DocumentOutcome DecideDocument(const DocumentFacts& facts, const nlohmann::json& analysis);
 
 // Adds the review part to a stored record, for `scanstraat results`.
+// `corrections_json` is the case's corrections column ({"field": {"value": …,
+// …}}); the record shows field → corrected value.
 nlohmann::ordered_json WithReview(nlohmann::ordered_json record, int64_t case_id,
-                                  const std::string& case_state);
+                                  const std::string& case_state, const std::string& decided_by = "",
+                                  const std::string& corrections_json = "{}");
 
 }  // namespace scanstraat

@@ -8,29 +8,33 @@
 #include "pipeline/extract/rule_set.h"
 
 namespace scanstraat {
-namespace {
 
-// For the archive step (archive_step.h): the document type's archive
-// settings, and the dates of the document for MDTO dekkingInTijd: valid values
-// of its date fields that are not personal data (a birth date is masked).
-void AddArchiveFacts(const RuleSet& rules, const Analysis& a, nlohmann::json& out) {
-  const DocTypeRule* type = rules.Find(a.doctype);
-  if (type == nullptr) return;
+nlohmann::json ArchiveFacts(const RuleSet& rules, const nlohmann::json& record) {
+  nlohmann::json out = nlohmann::json::object();
+  const nlohmann::json* doctype = record.contains("doctype") ? &record["doctype"] : nullptr;
+  const std::string id = doctype && doctype->is_object() ? doctype->value("id", "") : "";
+  const DocTypeRule* type = rules.Find(id);
+  if (type == nullptr) return out;
   const ArchiveSettings& s = type->archive;
   out["archive_settings"] = {{"name", s.name.empty() ? type->title : s.name},
                              {"selectielijst", s.selectielijst}, {"categorie", s.categorie},
                              {"omschrijving", s.omschrijving}, {"waardering", s.waardering},
                              {"bewaartermijn", s.bewaartermijn}, {"from_batch", s.from_batch}};
   nlohmann::json dates = nlohmann::json::array();
-  for (const FieldValue& v : a.fields) {
-    if (v.type != "date" || v.mask) continue;
-    if (v.items.empty() && v.valid) dates.push_back(v.value);
-    for (const FieldValue& i : v.items) dates.push_back(i.value);
+  const nlohmann::json fields = record.value("fields", nlohmann::json::object());
+  for (const FieldRule& rule : type->fields) {
+    if (rule.type != "date" || rule.mask || !fields.contains(rule.name)) continue;
+    const nlohmann::json& f = fields[rule.name];
+    if (f.contains("values") && f["values"].is_array()) {
+      for (const nlohmann::json& item : f["values"])
+        if (item.contains("value") && item["value"].is_string()) dates.push_back(item["value"]);
+    } else if (f.value("valid", false) && f.contains("value") && f["value"].is_string()) {
+      dates.push_back(f["value"]);
+    }
   }
   out["document_dates"] = std::move(dates);
+  return out;
 }
-
-}  // namespace
 
 Result<AnalyzeFn> MakeAnalyzer(const RunOptions& options) {
   if (!std::filesystem::is_directory(options.rules_dir)) {
@@ -54,7 +58,7 @@ Result<AnalyzeFn> MakeAnalyzer(const RunOptions& options) {
     o.ink_ratio = ink;
     Analysis a = Analyze(*rules, pages, id, o);
     nlohmann::json out = ToResultJson(a);
-    AddArchiveFacts(*rules, a, out);
+    out.update(ArchiveFacts(*rules, out));
     return out;
   });
 }

@@ -100,27 +100,78 @@ CREATE TABLE IF NOT EXISTS archive_documents(
 );
 )sql";
 
+// v3 (issue 5, the review screen): accounts, sessions, the hash-chained audit
+// log (append-only: triggers refuse UPDATE and DELETE), and what reviewers
+// do to a case: claims, corrections, a changed type, the second approval.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE IF NOT EXISTS users(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,                     -- reviewer | senior | archivist | auditor | admin
+  password_hash TEXT NOT NULL,            -- Argon2id, PHC string
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions(
+  token_hash TEXT PRIMARY KEY,            -- SHA-256 of the cookie value
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  created_at INTEGER NOT NULL,            -- unix seconds
+  last_seen INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_log(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,                       -- UTC ISO time
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  result TEXT NOT NULL,                   -- ok | denied | failed | …
+  origin TEXT NOT NULL,                   -- client address, or cli:<os user>
+  detail TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+ALTER TABLE review_cases ADD COLUMN claimed_by TEXT;
+ALTER TABLE review_cases ADD COLUMN claim_expires INTEGER;     -- unix seconds
+ALTER TABLE review_cases ADD COLUMN corrections TEXT NOT NULL DEFAULT '{}';
+  -- {"field": {"value": …, "by": "name", "at": "…", "second_by": "name"|null}}
+ALTER TABLE review_cases ADD COLUMN doctype TEXT;              -- type set by a reviewer
+ALTER TABLE review_cases ADD COLUMN result TEXT;               -- record re-read for that type
+ALTER TABLE review_cases ADD COLUMN awaiting_second INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE review_cases ADD COLUMN first_approval_by TEXT;
+ALTER TABLE review_cases ADD COLUMN reject_reason TEXT;
+)sql";
+
+Result<int64_t> UserVersion(Db& db) {
+  SS_ASSIGN_OR_RETURN(Stmt q, db.Prepare("PRAGMA user_version"));
+  SS_ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? q.Int(0) : 0;
+}
+
+constexpr const char* kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr int64_t kLatest = 3;
+
 }  // namespace
 
+// Each step runs in its own BEGIN IMMEDIATE transaction and looks at the
+// version again inside it, so a run and the review server opening the same
+// workspace at once migrate it once.
 Status MigrateSchema(Db& db) {
-  Result<Stmt> q = db.Prepare("PRAGMA user_version");
-  if (!q.ok()) return q.status();
-  Result<bool> row = q->Step();
-  if (!row.ok()) return row.status();
-  int64_t version = row.value() ? q->Int(0) : 0;
-  if (version > 2)
+  SS_ASSIGN_OR_RETURN(int64_t version, UserVersion(db));
+  if (version > kLatest)
     return Status::InvalidArgument("the workspace was made by a newer Scanstraat (schema " +
                                    std::to_string(version) + "); upgrade Scanstraat");
-  if (version < 1) {
-    SS_RETURN_IF_ERROR(db.Transaction([&] {
-      SS_RETURN_IF_ERROR(db.Exec(kSchemaV1));
-      return db.Exec("PRAGMA user_version=1");
-    }));
-  }
-  if (version < 2) {
-    SS_RETURN_IF_ERROR(db.Transaction([&] {
-      SS_RETURN_IF_ERROR(db.Exec(kSchemaV2));
-      return db.Exec("PRAGMA user_version=2");
+  for (int64_t target = version + 1; target <= kLatest; ++target) {
+    SS_RETURN_IF_ERROR(db.Transaction([&]() -> Status {
+      SS_ASSIGN_OR_RETURN(int64_t now, UserVersion(db));
+      if (now >= target) return Status::Ok();  // another process was first
+      SS_RETURN_IF_ERROR(db.Exec(kSteps[target - 1]));
+      return db.Exec("PRAGMA user_version=" + std::to_string(target));
     }));
   }
   return Status::Ok();

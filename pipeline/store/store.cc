@@ -271,7 +271,8 @@ Result<int64_t> Store::LatestRunId() {
 Status Store::ForEachResult(int64_t run_id, const std::string& since,
                             const std::function<void(const ResultRow&)>& fn) {
   std::string sql =
-      "SELECT d.id, d.result, COALESCE(c.id, 0), COALESCE(c.state, '') FROM documents d "
+      "SELECT d.id, d.result, COALESCE(c.id, 0), COALESCE(c.state, ''), COALESCE(c.decided_by, ''), "
+      "COALESCE(c.corrections, '{}') FROM documents d "
       "LEFT JOIN review_cases c ON c.doc_id = d.id WHERE d.state='done'";
   if (run_id > 0) sql += " AND d.run_id = ?1";
   if (!since.empty()) sql += " AND d.done_at >= ?2";
@@ -287,6 +288,8 @@ Status Store::ForEachResult(int64_t run_id, const std::string& since,
     r.result_json = q.Text(1);
     r.case_id = q.Int(2);
     r.state_of_case = q.Text(3);
+    r.decided_by = q.Text(4);
+    r.corrections_json = q.Text(5);
     fn(r);
   }
   return Status::Ok();

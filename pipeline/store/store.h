@@ -129,6 +129,8 @@ class Store {
   struct ResultRow {
     std::string id, result_json, state_of_case;
     int64_t case_id = 0;
+    std::string decided_by;        // who approved or rejected the case
+    std::string corrections_json;  // the case's corrections (review/cases.h)
   };
   // Calls `fn` for every done document (of `run_id` when > 0, done at or
   // after `since` when not empty), in order of completion.
@@ -139,6 +141,15 @@ class Store {
   Status ForEachArchiveFile(const std::function<void(const std::string& doc_id,
                                                      const ArchiveFileRecord&)>& fn);
   Status ForEachArchivedDocument(const std::function<void(const ArchivedDocument&)>& fn);
+
+  // A reviewer's approval (review_store.cc): the case becomes approved, the
+  // document's record becomes `outcome.result_json`, and the archive rows of
+  // `outcome` are recorded, in one transaction that also runs
+  // `in_transaction` (the audit entry). kConflict when the case is no longer
+  // open (someone else decided it first): nothing is recorded.
+  Status RecordApproval(const std::string& doc_id, int64_t case_id, const std::string& by,
+                        const std::string& corrections_json, const DocumentOutcome& outcome,
+                        const std::function<Status()>& in_transaction);
 
   Db& db() { return *db_; }
 
