@@ -42,10 +42,14 @@ class ServicePool {
 
 struct ServerContext {
   explicit ServerContext(const ServeOptions& o)
-      : options(o), pool(options), limiter(o.login_max_failures, o.login_window_seconds) {}
+      : options(o),
+        pool(options),
+        account_limiter(o.login_max_failures, o.login_window_seconds),
+        address_limiter(4 * o.login_max_failures, o.login_window_seconds) {}
   ServeOptions options;
   ServicePool pool;
-  LoginLimiter limiter;
+  LoginLimiter account_limiter;  // failures per account name
+  LoginLimiter address_limiter;  // failures per client address (many people may share one)
 };
 
 // A request that passed the guards: who asks, and a service to ask.

@@ -22,21 +22,21 @@ LoginOutcome Login(ServerContext& ctx, const httplib::Request& req, httplib::Res
   const std::string actor = ValidUserName(name) ? name : "-";
   const std::string ip_key = "ip:" + req.remote_addr, user_key = "user:" + actor;
   const int64_t now = svc.sessions().Now();
-  if (!ctx.limiter.Allowed(ip_key, now) || !ctx.limiter.Allowed(user_key, now)) {
+  if (!ctx.address_limiter.Allowed(ip_key, now) || !ctx.account_limiter.Allowed(user_key, now)) {
     svc.Audit({actor, "login", "session", "denied", req.remote_addr, "rate_limited"});
     return LoginOutcome::kTooMany;
   }
   Result<User> user = svc.users().Authenticate(name, password);
   if (!user.ok()) {
-    ctx.limiter.Failed(ip_key, now);
-    ctx.limiter.Failed(user_key, now);
+    ctx.address_limiter.Failed(ip_key, now);
+    ctx.account_limiter.Failed(user_key, now);
     svc.Audit({actor, "login", "session", "failed", req.remote_addr, ""});
     return LoginOutcome::kWrong;
   }
   (void)svc.sessions().Sweep();
   Result<Session> session = svc.sessions().Create(*user, req.remote_addr);
   if (!session.ok()) return LoginOutcome::kError;
-  ctx.limiter.Succeeded(user_key);
+  ctx.account_limiter.Succeeded(user_key);
   svc.Audit({user->name, "login", "session", "ok", req.remote_addr, "role=" + std::string(RoleName(user->role))});
   res.set_header("Set-Cookie", SessionCookie(ctx.options, session->token, ctx.options.sessions.absolute_seconds));
   *out = std::move(session).value();
