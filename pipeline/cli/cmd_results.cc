@@ -5,6 +5,7 @@
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/core/log.h"
+#include "pipeline/review/audit_log.h"
 #include "pipeline/run/result_record.h"
 #include "pipeline/store/store.h"
 
@@ -63,7 +64,9 @@ int ResultsCommand(const std::vector<std::string>& args) {
       return UsageError("results", "--since takes a date like 2026-11-24 or 2026-11-24T08:00:00Z");
     since = *v;
   }
-  Status s = store.value()->ForEachResult(run_id, since, [](const Store::ResultRow& row) {
+  int64_t exported = 0;
+  Status s = store.value()->ForEachResult(run_id, since, [&exported](const Store::ResultRow& row) {
+    ++exported;
     nlohmann::ordered_json record = nlohmann::ordered_json::parse(row.result_json, nullptr, false);
     if (record.is_discarded()) return;
     record = WithReview(std::move(record), row.case_id, row.state_of_case, row.decided_by,
@@ -77,6 +80,12 @@ int ResultsCommand(const std::vector<std::string>& args) {
     LogError(s.ToString());
     return 3;
   }
+  // The export holds masked fields in clear: it is a view, and audited as one.
+  const std::string who = CliOrigin();
+  Status audited = AuditLog(store.value()->db()).Append(
+      {who, "export", run_id > 0 ? "run:" + std::to_string(run_id) : "results", "ok", who,
+       "records=" + std::to_string(exported) + (since.empty() ? "" : " since=" + since)});
+  if (!audited.ok()) LogWarn("the export could not be audited: " + audited.message());
   return 0;
 }
 
