@@ -160,10 +160,18 @@ TEST_F(ArchiveStoreTest, FailedArchiveRecordLeavesTheDocumentNotDone) {
 }
 
 TEST_F(ArchiveStoreTest, VersionOneWorkspaceIsUpgraded) {
-  ASSERT_TRUE(store_->db().Exec("DROP TABLE page_images; DROP TABLE archive_files; "
-                                "DROP TABLE archive_documents; PRAGMA user_version=1").ok());
+  // What a version 1 database looked like: none of the v2 and v3 tables and columns.
+  ASSERT_TRUE(store_->db().Exec(
+      "DROP TABLE page_images; DROP TABLE archive_files; DROP TABLE archive_documents; "
+      "DROP TABLE users; DROP TABLE sessions; DROP TABLE audit_log; "
+      "ALTER TABLE review_cases DROP COLUMN claimed_by; ALTER TABLE review_cases DROP COLUMN claim_expires; "
+      "ALTER TABLE review_cases DROP COLUMN corrections; ALTER TABLE review_cases DROP COLUMN doctype; "
+      "ALTER TABLE review_cases DROP COLUMN result; ALTER TABLE review_cases DROP COLUMN awaiting_second; "
+      "ALTER TABLE review_cases DROP COLUMN first_approval_by; ALTER TABLE review_cases DROP COLUMN reject_reason; "
+      "PRAGMA user_version=1").ok());
   Reopen();
-  EXPECT_EQ(Count("PRAGMA user_version"), 2);
+  EXPECT_EQ(Count("PRAGMA user_version"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM documents"), 1);  // v1 data kept
   PageImage im = Image(1);
   ASSERT_TRUE(store_->SavePage(kId, Page(1), &im).ok());
@@ -171,7 +179,7 @@ TEST_F(ArchiveStoreTest, VersionOneWorkspaceIsUpgraded) {
 }
 
 TEST_F(ArchiveStoreTest, NewerWorkspaceIsRefused) {
-  ASSERT_TRUE(store_->db().Exec("PRAGMA user_version=3").ok());
+  ASSERT_TRUE(store_->db().Exec("PRAGMA user_version=4").ok());
   store_.reset();
   auto s = Store::Open(dir_);
   ASSERT_FALSE(s.ok());
