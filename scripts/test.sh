@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash tests/browser/install.sh   # playwright-core from npm for the review screen's browser test
 bash scripts/build.sh
 args=(--test-dir build --output-on-failure -j"$(nproc)" --timeout 1500)
 if [ "${SKIP_SLOW:-0}" = 1 ]; then args+=(-LE slow); fi
