@@ -7,7 +7,8 @@
 #   scripts/sanitize.sh thread    TSan build in build-tsan/; the parallel
 #                                 pipeline tests (the run module's unit tests
 #                                 and the CLI scripts that run the TBB pipeline
-#                                 with several workers, kill it and crash it).
+#                                 with several workers, kill it, crash it and
+#                                 make its store and archive writes fail).
 #
 # Sanitizer reports go to files in <build>/sanitizer-logs/, not to stderr: the
 # supervisor restarts a worker that dies and records its documents as
@@ -53,7 +54,9 @@ else
   ctest "${ctest_args[@]}" -L '^run$' || status=$?
   # One at a time: each runs 2 workers, and the crash test's 3 s hard page
   # limit does not hold for an OCR page under TSan next to another test.
-  ctest "${ctest_args[@]}" -j1 -R '^cli\.(kill_and_resume|crash_isolation|run_real_documents)$' || status=$?
+  ctest "${ctest_args[@]}" -j1 \
+    -R '^cli\.(kill_and_resume|crash_isolation|run_real_documents|store_fault_reports_and_resumes|archive_fault_reports_and_resumes)$' \
+    || status=$?
 fi
 
 # Reports: drop the injected crash, fail on anything else.

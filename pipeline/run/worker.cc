@@ -10,6 +10,7 @@
 #include "pipeline/run/progress.h"
 #include "pipeline/run/result_record.h"
 #include "pipeline/run/rules_hook.h"
+#include "pipeline/store/fault_spec.h"
 
 namespace scanstraat {
 namespace {
@@ -42,6 +43,7 @@ int WorkerMain(const RunOptions& options, int64_t run_id) {
   std::signal(SIGTERM, OnSignal);
   QuietLeptonica();
   QuietPoppler();
+  SetFaultWorkerProcess();  // test-only "@worker" store faults (store/fault_spec.h)
 
   Result<std::unique_ptr<Store>> store = Store::Open(options.workspace);
   if (!store.ok()) {

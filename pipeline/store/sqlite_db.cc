@@ -1,5 +1,7 @@
 #include "pipeline/store/sqlite_db.h"
 
+#include "pipeline/store/fault_vfs.h"
+
 namespace scanstraat {
 
 Status SqliteError(sqlite3* db, int rc, std::string_view what) {
@@ -66,12 +68,30 @@ std::string Stmt::Blob(int col) const {
   return std::string(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col));
 }
 
+namespace {
+
+// SQLite's automatic checkpoint (every 1000 WAL frames) ignores its own
+// errors, so a failed fsync there went unnoticed, and after a failed fsync
+// Linux may already have dropped the dirty pages. This one does the same
+// checkpoint but reports an error, which fails the statement whose commit
+// triggered it (the commit itself has happened), so the run stops.
+constexpr int kAutoCheckpointFrames = 1000;
+int CheckpointReportingErrors(void*, sqlite3* db, const char* schema, int frames) {
+  if (frames < kAutoCheckpointFrames) return SQLITE_OK;
+  int rc = sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return (rc & 0xff) == SQLITE_BUSY ? SQLITE_OK : rc;  // busy: the next commit tries again
+}
+
+}  // namespace
+
 Db::~Db() { sqlite3_close_v2(db_); }
 
 Result<std::unique_ptr<Db>> Db::Open(const std::filesystem::path& path, bool create) {
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  // nullptr (SQLite's own VFS) unless a test asked for faults (fault_vfs.h).
+  SS_ASSIGN_OR_RETURN(const char* vfs, FaultVfsForOpen());
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
   if (rc != SQLITE_OK) {
     Status s = SqliteError(raw, rc, "cannot open the workspace database");
     sqlite3_close_v2(raw);
@@ -82,6 +102,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::filesystem::path& path, bool cre
   SS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
   SS_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
   SS_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
+  sqlite3_wal_hook(raw, CheckpointReportingErrors, nullptr);
   return db;
 }
 
