@@ -24,6 +24,9 @@ PACKAGES=(
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # A Node.js from elsewhere (e.g. NodeSource) brings its own npm, and Debian's
+  # npm package would conflict with it.
+  if [ "$p" = npm ] && command -v npm > /dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
