@@ -5,6 +5,15 @@
 namespace scanstraat {
 namespace {
 
+AuditLog::Query Q(int limit, int64_t before = 0, std::string actor = "", std::string object_prefix = "") {
+  AuditLog::Query q;
+  q.limit = limit;
+  q.before = before;
+  q.actor = std::move(actor);
+  q.object_prefix = std::move(object_prefix);
+  return q;
+}
+
 class AuditLogTest : public ReviewStoreTest {
  protected:
   void Fill(int n) {
@@ -69,7 +78,7 @@ TEST_F(AuditLogTest, AReforgedEntryBreaksTheLinkOfTheNext) {
   DropTriggers();
   // Change entry 3 and give it a correct hash of its own: entry 4 no longer links to it.
   AuditLog log(store_->db());
-  Result<std::vector<AuditEntry>> all = log.List({.limit = 100});
+  Result<std::vector<AuditEntry>> all = log.List(Q(100));
   AuditEntry e = (*all)[6 - 3];
   ASSERT_EQ(e.seq, 3);
   e.actor = "mallory";
@@ -83,15 +92,15 @@ TEST_F(AuditLogTest, ListFiltersAndPagesNewestFirst) {
   Fill(5);
   AuditLog log(store_->db());
   ASSERT_TRUE(log.Append({"bert", "approve", "case:2", "ok", "10.0.0.1", ""}).ok());
-  Result<std::vector<AuditEntry>> newest = log.List({.limit = 2});
+  Result<std::vector<AuditEntry>> newest = log.List(Q(2));
   ASSERT_EQ(newest->size(), 2u);
   EXPECT_EQ((*newest)[0].actor, "bert");
   EXPECT_GT((*newest)[0].seq, (*newest)[1].seq);
-  Result<std::vector<AuditEntry>> by_actor = log.List({.limit = 100, .actor = "bert"});
+  Result<std::vector<AuditEntry>> by_actor = log.List(Q(100, 0, "bert"));
   EXPECT_EQ(by_actor->size(), 1u);
-  Result<std::vector<AuditEntry>> older = log.List({.limit = 100, .before = 3});
+  Result<std::vector<AuditEntry>> older = log.List(Q(100, 3));
   EXPECT_EQ(older->size(), 2u);
-  Result<std::vector<AuditEntry>> case2 = log.List({.limit = 100, .object_prefix = "case:2"});
+  Result<std::vector<AuditEntry>> case2 = log.List(Q(100, 0, "", "case:2"));
   EXPECT_EQ(case2->size(), 2u);  // case:2 from Fill and bert's approval
 }
 

@@ -19,10 +19,10 @@ TEST_F(CasesTest, QueueIsOldestFirstAndFilters) {
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].id, a);
   EXPECT_EQ((*all)[1].id, b);
-  EXPECT_EQ(cases.ListOpen({.type = "verhuizing"})->size(), 1u);
-  EXPECT_EQ(cases.ListOpen({.reason = "invalid"})->size(), 1u);
-  EXPECT_EQ(cases.ListOpen({.reason = "invalid:iban"})->size(), 1u);
-  EXPECT_EQ(cases.ListOpen({.reason = "invalid:bsn"})->size(), 0u);
+  EXPECT_EQ(cases.ListOpen(CaseFilter{"verhuizing", ""})->size(), 1u);
+  EXPECT_EQ(cases.ListOpen(CaseFilter{"", "invalid"})->size(), 1u);
+  EXPECT_EQ(cases.ListOpen(CaseFilter{"", "invalid:iban"})->size(), 1u);
+  EXPECT_EQ(cases.ListOpen(CaseFilter{"", "invalid:bsn"})->size(), 0u);
 }
 
 TEST_F(CasesTest, AClaimKeepsOthersOutUntilItExpires) {
