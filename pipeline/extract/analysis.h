@@ -21,6 +21,14 @@ struct ConfidenceParts {
   double pattern = 0;    // how cleanly the value pattern matched the text at the position
   bool checksum = false; // the type has check digits and they hold
   bool repaired = false; // valid only after repairing OCR misreads
+  // The label was followed by more words of its phrase ("Datum" in "Datum
+  // start onderneming"): perhaps a longer label of something else. A value
+  // found by a whole label is preferred.
+  bool partial_label = false;
+  // The field has a vocabulary: the value is one of its spellings (`known`),
+  // or is not (`unknown`).
+  bool known = false;
+  bool unknown = false;
 };
 
 struct FieldValue {

@@ -94,8 +94,9 @@ nlohmann::json ValueJson(const FieldValue& v) {
 
 Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, const std::string& document_id,
                  const AnalyzeOptions& options) {
-  // Box outlines read as blank words would pass for values (page_words.h).
-  const std::vector<PageText> pages = WithoutBlankWords(read_pages);
+  // Box outlines read as blank words would pass for values, and a label
+  // glued to its value would not be found (page_words.h).
+  const std::vector<PageText> pages = SplitGluedLabels(WithoutBlankWords(read_pages));
   Analysis a;
   a.document_id = document_id;
   a.archive_mode = options.archive_mode;

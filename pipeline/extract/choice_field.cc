@@ -117,9 +117,10 @@ FieldValue Choice(const FieldRule& rule, size_t index, const ExtractContext& ctx
       v.how = "no box ticked (" + how + ")";
       return v;
     }
-    const double conf = (0.5 + (b - s) / (4 * rule.ink.margin)) * o.span->similarity;
+    // The nearer the runner-up comes to the fullest box, the less sure.
+    const double conf = std::min(0.5 + (b - s) / (4 * rule.ink.margin), 1.3 - s / b) * o.span->similarity;
     FieldValue v = Found(ctx, *o.span, o.obs, rule.options[best].key, conf, how);
-    if (second >= 0 && s >= rule.ink.threshold && b - s < rule.ink.margin) {
+    if (second >= 0 && s >= rule.ink.threshold && (b - s < rule.ink.margin || s >= rule.ink.second * b)) {
       v.valid = false;
       v.errors.push_back("multiple_ticked");
       v.confidence = std::min(v.confidence, 0.3);

@@ -14,15 +14,33 @@ constexpr double kNearTie = 0.02;
 // share of the type's own field labels found, times this, also counts as the
 // type's score (a title and headings remain the stronger evidence).
 constexpr double kOwnLabelWeight = 0.8;
+// A phrase found as part of a compound word (FindPhrase) and how long it must
+// be for that (shorter ones hide in too many words).
+constexpr double kCompoundSimilarity = 0.9;
+constexpr size_t kMinCompoundPart = 7;
 
 }  // namespace
 
 double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, double min_similarity) {
   double best = 0;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    for (const WordSpan& s : FindKey(pages[i], static_cast<int>(i), phrase.key, min_similarity)) {
-      best = std::max(best, s.similarity);
-      if (best >= 1.0) return best;
+  for (const std::string& key : phrase.keys) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      for (const WordSpan& s : FindKey(pages[i], static_cast<int>(i), key, min_similarity)) {
+        best = std::max(best, s.similarity);
+        if (best >= 1.0) return best;
+      }
+    }
+  }
+  if (best >= kCompoundSimilarity) return best;
+  // Dutch writes compounds as one word: "bijstand" in "Bijstandsuitkering",
+  // "vergunning" in "Vergunningaanvraag". A longer phrase found inside a word
+  // counts a little less than the word itself.
+  for (const std::string& key : phrase.keys) {
+    if (key.size() < kMinCompoundPart) continue;
+    for (const PageText& page : pages) {
+      for (const std::string& word : WordKeys(page)) {
+        if (word.size() > key.size() && word.find(key) != std::string::npos) return kCompoundSimilarity;
+      }
     }
   }
   return best;

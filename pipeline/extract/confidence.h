@@ -19,10 +19,17 @@ namespace scanstraat {
 
 struct ConfidenceModel {
   double ocr_weight = 1.5;         // OCR word confidence is the strongest signal
-  double label_weight = 0.5;       // a misread label is still the label
+  double label_weight = 0.3;       // a misread label is still the label
   double pattern_weight = 1.0;
-  double checksum_doubt = 0.35;    // remaining doubt × this when check digits hold
+  // Remaining doubt × this when check digits hold: the 11-proof and mod 97
+  // catch every single misread digit and every swap of neighbours, so a
+  // misread that still holds needs two errors that cancel.
+  double checksum_doubt = 0.15;
   double repaired_factor = 0.85;   // confidence × this when OCR repair was needed
+  // A value found in the field's vocabulary: remaining doubt × this (a
+  // misread rarely spells another known name). Not found there: × unknown_factor.
+  double vocabulary_doubt = 0.35;
+  double unknown_factor = 0.85;
   double invalid_cap = 0.3;        // an invalid value is never more sure than this
   double ceiling = 0.995;
 };

@@ -15,6 +15,27 @@
 namespace scanstraat {
 namespace {
 
+// A rival value (another label, another position) below this confidence does
+// not cast doubt on the chosen one.
+constexpr double kRivalConfidence = 0.6;
+
+// Confidence × this for a value found by a label that is part of a longer
+// phrase: a person checks that the phrase is the field's label.
+constexpr double kPartialLabelFactor = 0.92;
+
+bool IsFreeTextType(const std::string& type) { return type == "text" || type == "name"; }
+
+// Text with a digit or an '@' in it: a value of some kind, not the label of
+// the next column ("E-mailadres aanvrager").
+bool LooksLikeValue(const PageText& page, const WordRun& run) {
+  for (int w : run.words) {
+    for (char c : page.words[w].text) {
+      if (IsAsciiDigit(c) || c == '@') return true;
+    }
+  }
+  return false;
+}
+
 // Type, range and date rules beyond the type itself.
 void ApplyFieldRules(const FieldRule& rule, const std::string& today, FieldValue& v) {
   if (!v.valid) return;
@@ -42,6 +63,38 @@ void ApplyFieldRules(const FieldRule& rule, const std::string& today, FieldValue
   }
 }
 
+// A field with a vocabulary: a value that is one of its spellings once
+// spaces, case and accents are set aside ("Haar lem" → "Haarlem") takes
+// that spelling, and a split word no longer counts against it; one letter
+// off a single spelling takes it as a repair; anything else is unknown.
+void ApplyVocabulary(const FieldRule& rule, const MatchedText& m, FieldValue& v) {
+  if (rule.vocabulary.empty() || !v.valid) return;
+  const std::string key = MatchKey(v.value);
+  for (size_t i = 0; i < rule.vocabulary_keys.size(); ++i) {
+    if (rule.vocabulary_keys[i] != key) continue;
+    v.value = rule.vocabulary[i];
+    v.parts.known = true;
+    if (m.split_word) v.parts.pattern = std::min(1.0, v.parts.pattern / kSplitWordFactor);
+    return;
+  }
+  int near = -1, near_count = 0;
+  if (key.size() >= 5) {
+    for (size_t i = 0; i < rule.vocabulary_keys.size(); ++i) {
+      if (EditDistance(rule.vocabulary_keys[i], key, 1) <= 1) {
+        near = static_cast<int>(i);
+        ++near_count;
+      }
+    }
+  }
+  if (near_count == 1) {
+    v.value = rule.vocabulary[near];
+    v.parts.known = true;
+    v.parts.repaired = true;
+    return;
+  }
+  v.parts.unknown = true;
+}
+
 // Turns matched text into a candidate value.
 FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const MatchedText& m,
                          double label_similarity, std::string how) {
@@ -62,6 +115,7 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
   v.parts.label = label_similarity;
   v.parts.pattern = m.pattern_quality;
   v.parts.checksum = HasChecksum(rule.type) && v.valid;
+  ApplyVocabulary(rule, m, v);
   v.confidence = CombineConfidence(v.parts, v.valid, ctx.model);
   v.how = std::move(how);
   return v;
@@ -69,24 +123,54 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
 
 // Candidates from label matches: per label span, the first position (in the
 // rule's order) whose text holds a value; an invalid value there lets later
-// positions try, but stays as a fallback.
-void LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& ctx,
+// positions try, but stays as a fallback. Returns true when some label stood
+// on its own (not part of a longer phrase).
+bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& ctx,
                      std::vector<FieldValue>& out) {
+  bool whole_label = false;
   for (const WordSpan& span : ctx.labels->fields[index]) {
     const PageText& page = (*ctx.pages)[span.page_index];
     std::string label_text;
     for (int w = span.first; w < span.first + span.count; ++w) {
       label_text += (label_text.empty() ? "" : " ") + page.words[w].text;
     }
+    const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
+    const bool partial = (!tail.empty() && !IsHint(page, tail)) || !LabelHead(page, span).empty();
+    whole_label = whole_label || !partial;
     std::optional<FieldValue> fallback;
+    std::optional<std::pair<WordRun, Position>> unread;
+    bool found = false;
     for (Position pos : rule.positions) {
       const WordRun run = LocateValue(page, span, pos, ctx.labels->stops[span.page_index], rule.max_words);
       if (run.words.empty()) continue;
-      const std::optional<MatchedText> m = MatchInRun(page, run, rule.value_re.get());
-      if (!m) continue;
+      // Free text after a label on a form is as likely the label's own
+      // continuation ("Achternaam aanvrager"); only a typed value is taken.
+      if (run.label_tail && IsFreeTextType(rule.type)) continue;
+      std::optional<MatchedText> m = MatchInRun(page, run, rule.value_re.get());
+      if (m && run.may_continue) m->pattern_quality *= kSplitWordFactor;
+      // Under the label, a value that is a small part of a longer text is a
+      // number in the next sentence ("schaal 1:100"), not the value.
+      if (m && pos == Position::kBelow && rule.value_re && m->small_part) m.reset();
+      if (!m) {
+        // Beside the label, not in a sentence (a label with words around
+        // it), unless the words after it are all there is (running text:
+        // "Mijn BSN is 1447.62:566.").
+        const bool beside = !partial || (run.label_tail && !IsFreeTextType(rule.type));
+        if (!unread && beside && (pos == Position::kRight || pos == Position::kSameCell) && LooksLikeValue(page, run)) {
+          unread.emplace(run, pos);
+        }
+        continue;
+      }
+      found = true;
       FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
                                    "label '" + label_text + "' (" + FormatScore(span.similarity) + "), " +
                                        std::string(PositionName(pos)));
+      v.parts.partial_label = partial && !run.label_tail;
+      if (v.parts.partial_label) {
+        // Perhaps another field's label ("Naam" in "Naam onderneming").
+        v.confidence *= kPartialLabelFactor;
+        v.how += " (the label is part of a longer one)";
+      }
       if (v.valid) {
         out.push_back(std::move(v));
         fallback.reset();
@@ -95,7 +179,22 @@ void LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       if (!fallback) fallback = std::move(v);
     }
     if (fallback) out.push_back(std::move(*fallback));
+    // A label of its own with text beside it in which no value could be
+    // recognised ("jan@out look . com"): the value is there but unread. Not
+    // finding it would let an optional field pass as left blank.
+    if (!found && unread) {
+      if (std::optional<MatchedText> m = MatchInRun(page, unread->first, nullptr)) {
+        FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
+                                     "label '" + label_text + "' (" + FormatScore(span.similarity) + "), " +
+                                         std::string(PositionName(unread->second)) + ": no value recognised");
+        v.valid = false;
+        v.errors = {"unreadable"};
+        v.confidence = std::min(v.confidence, ctx.model.invalid_cap);
+        out.push_back(std::move(v));
+      }
+    }
   }
+  return whole_label;
 }
 
 void ContextCandidates(const FieldRule& rule, const ExtractContext& ctx, std::vector<FieldValue>& out) {
@@ -116,12 +215,18 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
     result = ExtractTickField(rule, index, ctx);
   } else {
     std::vector<FieldValue> candidates;
-    LabelCandidates(rule, index, ctx, candidates);
+    // Where the field's label stands on its own, the same words inside a
+    // longer phrase are another field's label ("aanvrager" in "Handtekening
+    // aanvrager"), not a second place for the value.
+    if (LabelCandidates(rule, index, ctx, candidates)) {
+      std::erase_if(candidates, [](const FieldValue& c) { return c.parts.partial_label; });
+    }
     ContextCandidates(rule, ctx, candidates);
     // Best: valid before invalid, then higher confidence, then reading order.
     // With pick: first, reading order instead of confidence.
     std::stable_sort(candidates.begin(), candidates.end(), [&](const FieldValue& a, const FieldValue& b) {
       if (a.valid != b.valid) return a.valid;
+      if (a.parts.partial_label != b.parts.partial_label) return !a.parts.partial_label;
       if (rule.pick_first) {
         if (a.page != b.page) return a.page < b.page;
         return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
@@ -159,10 +264,13 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
           result.how += note;
         }
       } else if (!rule.pick_first) {
-        // Two labels that give different valid values: we cannot be sure.
+        // Two labels that give different valid values: we cannot be sure. A
+        // rival read too poorly to stand on its own (a signature read as
+        // "NAW") does not count.
         for (size_t k = 1; k < candidates.size(); ++k) {
+          if (candidates[k].parts.partial_label && !result.parts.partial_label) continue;
           if (candidates[k].valid && result.valid && candidates[k].value != result.value &&
-              candidates[k].confidence > 0.5 * result.confidence) {
+              candidates[k].confidence > 0.5 * result.confidence && candidates[k].confidence >= kRivalConfidence) {
             result.confidence *= 0.5;
             result.how += "; another match gave a different value";
             break;
@@ -185,89 +293,5 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
   return result;
 }
 
-LabelIndex IndexLabels(const DocTypeRule& type, const std::vector<PageText>& pages) {
-  LabelIndex index;
-  index.fields.resize(type.fields.size());
-  index.options.resize(type.fields.size());
-  for (size_t i = 0; i < type.fields.size(); ++i) {
-    const FieldRule& f = type.fields[i];
-    for (size_t p = 0; p < pages.size(); ++p) {
-      for (const std::string& key : f.label_keys) {
-        for (const WordSpan& s : FindKey(pages[p], static_cast<int>(p), key, f.label_similarity)) {
-          index.fields[i].push_back(s);
-        }
-      }
-    }
-    index.options[i].resize(f.options.size());
-    for (size_t o = 0; o < f.options.size(); ++o) {
-      for (size_t p = 0; p < pages.size(); ++p) {
-        for (const std::string& key : f.options[o].label_keys) {
-          for (const WordSpan& s : FindKey(pages[p], static_cast<int>(p), key, f.label_similarity)) {
-            index.options[i][o].push_back(s);
-          }
-        }
-      }
-    }
-  }
-  // Sections: a field with `section` phrases only keeps labels after the
-  // first of them (e.g. the new address after "Uw nieuwe adres").
-  for (size_t i = 0; i < type.fields.size(); ++i) {
-    const FieldRule& f = type.fields[i];
-    if (f.section_keys.empty()) continue;
-    std::optional<WordSpan> anchor;
-    for (size_t p = 0; p < pages.size() && !anchor; ++p) {
-      for (const std::string& key : f.section_keys) {
-        for (const WordSpan& s : FindKey(pages[p], static_cast<int>(p), key, f.label_similarity)) {
-          if (!anchor || s.page_index < anchor->page_index ||
-              (s.page_index == anchor->page_index && s.first < anchor->first)) {
-            anchor = s;
-          }
-        }
-      }
-    }
-    if (!anchor) continue;
-    std::erase_if(index.fields[i], [&](const WordSpan& s) {
-      return s.page_index < anchor->page_index || (s.page_index == anchor->page_index && s.box.y0 < anchor->box.y1);
-    });
-  }
-  auto contains = [](const WordSpan& outer, const WordSpan& inner) {
-    return outer.page_index == inner.page_index && outer.first <= inner.first &&
-           outer.first + outer.count >= inner.first + inner.count && outer.count > inner.count;
-  };
-  auto same_words = [](const WordSpan& a, const WordSpan& b) {
-    return a.page_index == b.page_index && a.first == b.first && a.count == b.count;
-  };
-  // Drop spans inside a longer label span (of any field), and spans on the very
-  // same words as a better match of another field.
-  std::vector<std::vector<WordSpan>> kept(type.fields.size());
-  for (size_t i = 0; i < index.fields.size(); ++i) {
-    for (const WordSpan& s : index.fields[i]) {
-      bool drop = false;
-      for (size_t j = 0; j < index.fields.size() && !drop; ++j) {
-        for (const WordSpan& o : index.fields[j]) {
-          if (contains(o, s) || (j != i && same_words(o, s) && o.similarity > s.similarity)) {
-            drop = true;
-            break;
-          }
-        }
-      }
-      const bool dup = std::any_of(kept[i].begin(), kept[i].end(), [&](const WordSpan& k) { return same_words(k, s); });
-      if (!drop && !dup) kept[i].push_back(s);
-    }
-    std::stable_sort(kept[i].begin(), kept[i].end(),
-                     [](const WordSpan& a, const WordSpan& b) { return a.similarity > b.similarity; });
-  }
-  index.fields = std::move(kept);
-  index.stops.resize(pages.size());
-  for (size_t p = 0; p < pages.size(); ++p) index.stops[p].assign(pages[p].words.size(), 0);
-  auto mark = [&](const WordSpan& s) {
-    for (int w = s.first; w < s.first + s.count; ++w) index.stops[s.page_index][w] = 1;
-  };
-  for (const auto& spans : index.fields) std::for_each(spans.begin(), spans.end(), mark);
-  for (const auto& opts : index.options) {
-    for (const auto& spans : opts) std::for_each(spans.begin(), spans.end(), mark);
-  }
-  return index;
-}
 
 }  // namespace scanstraat

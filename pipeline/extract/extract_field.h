@@ -15,25 +15,11 @@
 #include "pipeline/extract/checkbox.h"
 #include "pipeline/extract/confidence.h"
 #include "pipeline/extract/fuzzy_match.h"
+#include "pipeline/extract/label_index.h"
 #include "pipeline/extract/locate.h"
 #include "pipeline/extract/rule_set.h"
 
 namespace scanstraat {
-
-// Label matches of every field of a type, found once per document.
-struct LabelIndex {
-  // fields[i]: every label match of field i (all variants, all pages),
-  // best similarity first.
-  std::vector<std::vector<WordSpan>> fields;
-  // options[i][o]: spans of option o of field i (choice/checkbox fields).
-  std::vector<std::vector<std::vector<WordSpan>>> options;
-  // Per page: words that belong to some label (value searches stop there).
-  std::vector<LabelMask> stops;
-};
-
-// Finds all labels of `type` in `pages`. A span that lies inside a longer
-// label of another field ("Datum" inside "Datum ondertekening") is dropped.
-[[nodiscard]] LabelIndex IndexLabels(const DocTypeRule& type, const std::vector<PageText>& pages);
 
 struct ExtractContext {
   const std::vector<PageText>* pages = nullptr;

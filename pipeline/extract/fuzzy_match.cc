@@ -6,6 +6,14 @@
 
 namespace scanstraat {
 
+namespace {
+
+// The widest gap between two words of one label, in word heights (a normal
+// space is well under half a height).
+constexpr double kMaxLabelGap = 1.5;
+
+}  // namespace
+
 std::string MatchKey(std::string_view text) {
   const std::string folded = FoldForMatch(text);
   return KeepIf(folded, [](char c) {
@@ -45,6 +53,13 @@ std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_
     WordSpan best;
     for (int k = start; k < n && k - start < 6; ++k) {
       if (page.words[k].line != page.words[start].line) break;
+      // A label is one phrase: it does not jump a column gap to take the
+      // first word of the value ("Plaats Haar" for "Plaatsnaam").
+      if (k > start) {
+        const Box& prev = page.words[k - 1].box;
+        const Box& cur = page.words[k].box;
+        if (cur.x0 - prev.x1 > kMaxLabelGap * std::max(prev.height(), cur.height())) break;
+      }
       joined += keys[k];
       if (joined.size() > key.size() + 3) break;
       const double sim = KeySimilarity(joined, key);

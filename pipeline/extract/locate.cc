@@ -23,13 +23,17 @@ bool HasLetterOrDigit(std::string t) {
   });
 }
 
+// A wide gap: more than this many label heights (a normal space is well
+// under half a height; form columns and box margins are several).
+constexpr double kWideGap = 1.2;
+
 bool Stops(const LabelMask& stop, int w) { return w >= 0 && w < static_cast<int>(stop.size()) && stop[w]; }
 
 // Within a row of words sorted by x, takes words from the start while the
 // gaps stay small (a value is one phrase); the first gap may be wide (form
 // columns). Stops at a word that starts another label or ends with ':'.
 std::vector<int> TakePhrase(const PageText& page, const std::vector<int>& row, const LabelMask& stop,
-                            int line_height) {
+                            int line_height, bool* cut_at_colon = nullptr) {
   std::vector<int> out;
   for (int w : row) {
     if (Stops(stop, w)) break;
@@ -39,7 +43,12 @@ std::vector<int> TakePhrase(const PageText& page, const std::vector<int>& row, c
       if (cur.x0 - prev.x1 > 3 * line_height) break;
     }
     const std::string& t = page.words[w].text;
-    if (!out.empty() && !t.empty() && t.back() == ':' && t.size() > 2) break;
+    if (!out.empty() && !t.empty() && t.back() == ':' && t.size() > 2) {
+      // Another label, or a speck read as ':' in the middle of the value
+      // ("Verbouwen van winkel: tot woning"): the value may go on.
+      if (cut_at_colon != nullptr) *cut_at_colon = true;
+      break;
+    }
     out.push_back(w);
   }
   // A lone dash, bar or dot after the value is a separator or a box edge.
@@ -52,7 +61,8 @@ void SortByX(const PageText& page, std::vector<int>& words) {
             [&](int a, int b) { return page.words[a].box.x0 < page.words[b].box.x0; });
 }
 
-WordRun Right(const PageText& page, const WordSpan& label, const LabelMask& stop) {
+// Words right of the label on its row, by x.
+std::vector<int> RowRightOf(const PageText& page, const WordSpan& label) {
   std::vector<int> row;
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     if (w >= label.first && w < label.first + label.count) continue;
@@ -60,7 +70,27 @@ WordRun Right(const PageText& page, const WordSpan& label, const LabelMask& stop
     if (b.x0 >= label.box.x1 - 2 && SameRow(b, label.box)) row.push_back(w);
   }
   SortByX(page, row);
-  return {label.page_index, TakePhrase(page, row, stop, std::max(1, label.box.height()))};
+  return row;
+}
+
+// A run of `words` that skips the label's tail when something follows it.
+WordRun AfterTail(const PageText& page, const WordSpan& label, const std::vector<int>& tail,
+                  std::vector<int> rest) {
+  WordRun run{label.page_index, std::move(rest), false};
+  if (!run.words.empty() || tail.empty() || IsHint(page, tail)) return run;
+  run.words = tail;
+  run.label_tail = true;
+  return run;
+}
+
+WordRun Right(const PageText& page, const WordSpan& label, const LabelMask& stop) {
+  std::vector<int> row = RowRightOf(page, label);
+  const std::vector<int> tail = LabelTail(page, label, stop);
+  row.erase(row.begin(), row.begin() + static_cast<long>(std::min(tail.size(), row.size())));
+  bool cut = false;
+  WordRun run = AfterTail(page, label, tail, TakePhrase(page, row, stop, std::max(1, label.box.height()), &cut));
+  run.may_continue = cut && !run.label_tail;
+  return run;
 }
 
 WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop) {
@@ -94,19 +124,26 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
     if (b.x0 >= anchor.x0 && SameRow(b, anchor)) row.push_back(w);
   }
   SortByX(page, row);
-  return {label.page_index, TakePhrase(page, row, stop, h)};
+  WordRun run{label.page_index, {}};
+  run.words = TakePhrase(page, row, stop, h, &run.may_continue);
+  return run;
 }
 
 WordRun SameCell(const PageText& page, const WordSpan& label, const LabelMask& stop) {
-  WordRun run{label.page_index, {}};
+  std::vector<int> words;
   const int last = label.first + label.count - 1;
   const int block = page.lines.empty() ? 0 : page.lines[page.words[last].line].block;
   for (int w = last + 1; w < static_cast<int>(page.words.size()); ++w) {
     if (!page.lines.empty() && page.lines[page.words[w].line].block != block) break;
     if (Stops(stop, w)) break;
-    run.words.push_back(w);
+    words.push_back(w);
   }
-  return run;
+  std::vector<int> tail = LabelTail(page, label, stop);
+  size_t skip = 0;
+  while (skip < tail.size() && skip < words.size() && words[skip] == tail[skip]) ++skip;
+  tail.resize(skip);
+  words.erase(words.begin(), words.begin() + static_cast<long>(skip));
+  return AfterTail(page, label, tail, std::move(words));
 }
 
 WordRun NextLine(const PageText& page, const WordSpan& label, const LabelMask& stop) {
@@ -131,6 +168,62 @@ WordRun After(const PageText& page, const WordSpan& label, const LabelMask& stop
 }
 
 }  // namespace
+
+bool IsHint(const PageText& page, const std::vector<int>& words) {
+  // Specks around the hint ("(1234 AB) _") do not count.
+  size_t a = 0, b = words.size();
+  while (a < b && !HasLetterOrDigit(page.words[words[a]].text) && page.words[words[a]].text != "(") ++a;
+  while (b > a && !HasLetterOrDigit(page.words[words[b - 1]].text) && page.words[words[b - 1]].text != ")") --b;
+  if (a == b) return false;
+  const std::string& first = page.words[words[a]].text;
+  const std::string& last = page.words[words[b - 1]].text;
+  return !first.empty() && first.front() == '(' && !last.empty() && last.back() == ')';
+}
+
+std::vector<int> LabelHead(const PageText& page, const WordSpan& label) {
+  std::vector<int> row;
+  for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
+    if (w >= label.first && w < label.first + label.count) continue;
+    const Box& b = page.words[w].box;
+    if (b.x1 <= label.box.x0 + 2 && SameRow(b, label.box)) row.push_back(w);
+  }
+  SortByX(page, row);
+  std::vector<int> head;
+  const int h = std::max(1, label.box.height());
+  int next_x0 = label.box.x0;
+  for (auto it = row.rbegin(); it != row.rend(); ++it) {
+    const Word& w = page.words[*it];
+    if (next_x0 - w.box.x1 > kWideGap * h || !HasLetterOrDigit(w.text) || IsSectionNumber(w.text) ||
+        (!w.text.empty() && w.text.back() == ':')) {
+      break;
+    }
+    head.insert(head.begin(), *it);
+    next_x0 = w.box.x0;
+  }
+  return head;
+}
+
+std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop) {
+  constexpr size_t kMaxTailWords = 6;
+  std::vector<int> tail;
+  const std::string& label_end = page.words[label.first + label.count - 1].text;
+  // "Naam:", "Hoeveel personen verhuizen?" end their label.
+  if (!label_end.empty() && (label_end.back() == ':' || label_end.back() == '?')) return tail;
+  const int h = std::max(1, label.box.height());
+  int prev_x1 = label.box.x1;
+  bool in_parentheses = false;  // "(eigen naam)": a label word inside a hint is part of the hint
+  for (int w : RowRightOf(page, label)) {
+    const Box& b = page.words[w].box;
+    const std::string& t = page.words[w].text;
+    if (t.find('(') != std::string::npos) in_parentheses = true;
+    if ((Stops(stop, w) && !in_parentheses) || b.x0 - prev_x1 > kWideGap * h || tail.size() >= kMaxTailWords) break;
+    tail.push_back(w);
+    prev_x1 = b.x1;
+    if (t.find(')') != std::string::npos) in_parentheses = false;
+    if (!t.empty() && (t.back() == ':' || t.back() == '?')) break;
+  }
+  return tail;
+}
 
 bool SameRow(const Box& a, const Box& b) {
   // A third of the smaller height: a skewed scan shifts a value in a far

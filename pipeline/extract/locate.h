@@ -17,14 +17,38 @@ namespace scanstraat {
 struct WordRun {
   int page_index = 0;
   std::vector<int> words;
+  // The words are the label's tail (LabelTail): what follows the label in
+  // the same phrase, with no value further on. That is the value in running
+  // text ("BSN: 123456782", "KvK 12345678"), but on a form it is more often
+  // the rest of a longer label ("Achternaam aanvrager", "Postcode (1234 AB)").
+  bool label_tail = false;
+  // The run ended at a word ending in ':' that is no known label: the value
+  // may go on beyond it.
+  bool may_continue = false;
 };
 
 // Marks, per word of a page, that it belongs to some field's label: the
 // value search stops there (the next field begins).
 using LabelMask = std::vector<char>;
 
+// The words right after `label` on its row that continue its phrase: each
+// closer to the previous word than a wide gap (a column or a box's margin),
+// up to a word that starts another label or ends with ':'.
+[[nodiscard]] std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop);
+
+// The words left of `label` on its row that belong to its phrase ("Uw" in
+// "Uw burgerservicenummer", "Tel." in "Tel. nummer"); a section number or a
+// word ending in ':' is no part of it.
+[[nodiscard]] std::vector<int> LabelHead(const PageText& page, const WordSpan& label);
+
+// True when `words` are a hint in parentheses ("(1234 AB)", "(dd-mm-jjjj)").
+[[nodiscard]] bool IsHint(const PageText& page, const std::vector<int>& words);
+
 // Returns the words that `position` designates for the label `label` on
-// `page`. Empty when nothing stands there. `max_words` bounds kAfter.
+// `page`. Empty when nothing stands there. `max_words` bounds kAfter. For
+// kRight and kSameCell the label's tail is skipped when a value follows it;
+// when only the tail is there, it is returned with `label_tail` set (a hint
+// in parentheses, "(dd-mm-jjjj)", never).
 [[nodiscard]] WordRun LocateValue(const PageText& page, const WordSpan& label, Position position,
                                   const LabelMask& stop, int max_words);
 

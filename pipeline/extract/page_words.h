@@ -21,6 +21,19 @@ namespace scanstraat {
 [[nodiscard]] PageText WithoutBlankWords(const PageText& page);
 [[nodiscard]] std::vector<PageText> WithoutBlankWords(const std::vector<PageText>& pages);
 
+// `page` with labels OCR glued to their value split off as a word of their
+// own: "BSN:123456782" → "BSN:" "123456782", "KvK65789362" → "KvK"
+// "65789362". A word splits after a ':' that follows at least two letters,
+// or where two or more letters (and an optional '.') are followed by nothing
+// but a number of four digits or more. The parts share the word's box in
+// proportion to their length and keep its confidence.
+[[nodiscard]] PageText SplitGluedLabels(const PageText& page);
+[[nodiscard]] std::vector<PageText> SplitGluedLabels(const std::vector<PageText>& pages);
+
+// Where `text` splits into label and value (the start of the value), or 0
+// when it does not (see SplitGluedLabels).
+[[nodiscard]] size_t GluedLabelSplit(const std::string& text);
+
 // Share (0..1) of the visible words of `pages` read with a confidence of at
 // least `min_confidence`; 1 when there are no words. A value collected from
 // the whole text (a repeat field: every date) cannot be surer than this,

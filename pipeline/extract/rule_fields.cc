@@ -43,7 +43,7 @@ std::vector<Position> ParsePositions(YamlReader& r, const YAML::Node& node) {
 namespace {
 
 void ParseInk(YamlReader& r, const YAML::Node& node, InkRule& ink) {
-  r.CheckKeys(node, {"side", "size", "gap", "threshold", "margin"}, "ink");
+  r.CheckKeys(node, {"side", "size", "gap", "threshold", "margin", "second"}, "ink");
   if (auto side = r.String(node, "side")) {
     if (*side == "left" || *side == "right") {
       ink.left = *side == "left";
@@ -55,6 +55,7 @@ void ParseInk(YamlReader& r, const YAML::Node& node, InkRule& ink) {
   ink.gap = r.Double(node, "gap").value_or(ink.gap);
   ink.threshold = r.Double(node, "threshold").value_or(ink.threshold);
   ink.margin = r.Double(node, "margin").value_or(ink.margin);
+  ink.second = r.Double(node, "second").value_or(ink.second);
 }
 
 void ParseOptions(YamlReader& r, const YAML::Node& node, FieldRule& f) {
@@ -91,7 +92,8 @@ FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults&
   }
   r.CheckKeys(node, {"name", "type", "required", "mask", "repeat", "review", "min_confidence",
                      "label_similarity", "labels", "position", "pattern", "context", "max_words",
-                     "not_in_future", "range", "options", "ink", "description", "pick", "section"},
+                     "not_in_future", "range", "options", "ink", "description", "pick", "section",
+                     "skip_section", "vocabulary"},
               "field");
   f.name = r.String(node, "name", true).value_or("");
   f.type = r.String(node, "type", true).value_or("");
@@ -125,6 +127,13 @@ FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults&
   }
   f.section = r.Strings(node, "section");
   for (const auto& s : f.section) f.section_keys.push_back(MatchKey(s));
+  if (auto vocabulary = r.String(node, "vocabulary")) {
+    f.vocabulary_name = *vocabulary;
+    f.vocabulary_line = YamlReader::Line(node["vocabulary"]);
+    if (f.type != "text" && f.type != "name") r.Problem(node["vocabulary"], "vocabulary is for text and name fields");
+  }
+  f.skip_section = r.Strings(node, "skip_section");
+  for (const auto& s : f.skip_section) f.skip_section_keys.push_back(MatchKey(s));
   if (auto p = r.String(node, "pattern")) {
     f.pattern = *p;
     f.value_re = CompilePattern(r, node["pattern"], *p);
@@ -196,18 +205,24 @@ ClassifyRule ParseClassify(YamlReader& r, const YAML::Node& node) {
     for (const auto& item : list) {
       Phrase p;
       p.line = YamlReader::Line(item);
+      std::vector<std::string> alternatives;
       if (item.IsScalar()) {
-        p.text = item.Scalar();
+        alternatives.push_back(item.Scalar());
       } else if (item.IsMap()) {
         r.CheckKeys(item, {"phrase", "weight"}, "phrase");
-        p.text = r.String(item, "phrase", true).value_or("");
+        alternatives = r.Strings(item, "phrase");
+        if (alternatives.empty()) r.Problem(item, "missing required key 'phrase'");
         p.weight = r.Double(item, "weight").value_or(1.0);
+        if (p.weight <= 0) r.Problem(item, "weight must be above 0");
       } else {
-        r.Problem(item, "a phrase is a text or {phrase: …, weight: …}");
+        r.Problem(item, "a phrase is a text or {phrase: … or [alternatives…], weight: …}");
         continue;
       }
-      p.key = MatchKey(p.text);
-      if (p.key.empty()) r.Problem(item, "phrase '" + p.text + "' has no letters or digits");
+      for (const std::string& a : alternatives) {
+        p.text += (p.text.empty() ? "" : " | ") + a;
+        p.keys.push_back(MatchKey(a));
+        if (p.keys.back().empty()) r.Problem(item, "phrase '" + a + "' has no letters or digits");
+      }
       out.push_back(std::move(p));
     }
   };

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "pipeline/extract/check_expr.h"
+#include "pipeline/extract/fuzzy_match.h"
 #include "pipeline/extract/rule_parse.h"
 #include "pipeline/extract/rule_set.h"
 
@@ -171,6 +173,49 @@ DocTypeRule ParseRuleFile(const std::string& file_name, const std::string& yaml_
 
 namespace {
 
+using Vocabularies = std::map<std::string, std::vector<std::string>>;
+
+// A vocabulary file: a map with `vocabulary` (its name) and no `id`.
+bool IsVocabularyFile(const std::string& yaml_text) {
+  try {
+    const YAML::Node root = YAML::Load(yaml_text);
+    return root.IsMap() && root["vocabulary"] && !root["id"];
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
+// Adds the words of a vocabulary file to `out` under its name.
+void ParseVocabularyFile(const std::string& file_name, const std::string& yaml_text, Vocabularies& out,
+                         std::vector<RuleProblem>& problems) {
+  YamlReader r(file_name, problems);
+  const YAML::Node root = YAML::Load(yaml_text);
+  r.CheckKeys(root, {"vocabulary", "description", "words"}, "vocabulary file");
+  const std::string name = r.String(root, "vocabulary", true).value_or("");
+  std::vector<std::string> words = r.Strings(root, "words");
+  if (words.empty()) r.ProblemAtLine(1, "vocabulary '" + name + "' needs words: a list of spellings");
+  if (!name.empty() && out.count(name) > 0) {
+    r.ProblemAtLine(1, "vocabulary '" + name + "' is defined in another file too");
+  }
+  if (!name.empty()) out[name] = std::move(words);
+}
+
+// Gives the fields of `t` the words of the vocabularies they name.
+void ResolveVocabularies(const Vocabularies& vocabularies, DocTypeRule& t, std::vector<RuleProblem>& problems) {
+  for (FieldRule& f : t.fields) {
+    if (f.vocabulary_name.empty()) continue;
+    auto it = vocabularies.find(f.vocabulary_name);
+    if (it == vocabularies.end()) {
+      problems.push_back({t.file, f.vocabulary_line, 0,
+                          "unknown vocabulary '" + f.vocabulary_name +
+                              "' (a rules file with `vocabulary: " + f.vocabulary_name + "` and `words:` defines it)"});
+      continue;
+    }
+    f.vocabulary = it->second;
+    for (const std::string& w : f.vocabulary) f.vocabulary_keys.push_back(MatchKey(w));
+  }
+}
+
 // Parses every *.yaml of `dir` into `set`, appending problems.
 void LoadInto(const std::filesystem::path& dir, RuleSet& set, std::vector<RuleProblem>& problems) {
   set.dir = dir;
@@ -187,6 +232,7 @@ void LoadInto(const std::filesystem::path& dir, RuleSet& set, std::vector<RulePr
   if (files.empty()) problems.push_back({dir.string(), 0, 0, "no *.yaml rule files"});
   std::set<std::string> ids;
   int fallbacks = 0;
+  Vocabularies vocabularies;
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
@@ -194,6 +240,10 @@ void LoadInto(const std::filesystem::path& dir, RuleSet& set, std::vector<RulePr
     const std::string name = path.filename().string();
     if (!in.good() && !in.eof()) {
       problems.push_back({name, 0, 0, "cannot read the file"});
+      continue;
+    }
+    if (IsVocabularyFile(text.str())) {
+      ParseVocabularyFile(name, text.str(), vocabularies, problems);
       continue;
     }
     DocTypeRule t = ParseRuleFile(name, text.str(), problems);
@@ -204,6 +254,7 @@ void LoadInto(const std::filesystem::path& dir, RuleSet& set, std::vector<RulePr
     set.types.push_back(std::move(t));
   }
   if (fallbacks > 1) problems.push_back({dir.string(), 0, 0, "more than one type has archive_fallback: true"});
+  for (DocTypeRule& t : set.types) ResolveVocabularies(vocabularies, t, problems);
 }
 
 }  // namespace

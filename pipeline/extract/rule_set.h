@@ -32,12 +32,14 @@ enum class Position {
 };
 [[nodiscard]] std::string_view PositionName(Position p);
 
-// A word or phrase that must/may/must-not appear for classification.
+// A word or phrase that must/may/must-not appear for classification. A
+// phrase may list alternatives ("Verhuizing | Verhuismelding"): it counts
+// once, as its best-matching alternative.
 struct Phrase {
-  std::string text;      // as written in the rule
-  std::string key;       // folded, letters and digits only (for matching)
+  std::string text;               // as written in the rule (alternatives joined by " | ")
+  std::vector<std::string> keys;  // folded, letters and digits only (for matching), one per alternative
   double weight = 1.0;
-  int line = 0;          // line in the rule file
+  int line = 0;                   // line in the rule file
 };
 
 struct ClassifyRule {
@@ -56,6 +58,10 @@ struct InkRule {
   double gap = 0.5;        // space between box and label / label height
   double threshold = 0.12; // ink ratio above which a box counts as ticked
   double margin = 0.05;    // choice: the ticked box must beat the next by this
+  // choice: a second box above the threshold with at least this share of the
+  // fullest box's ink is ticked too (a cross leaves less ink than a filled box,
+  // and two crosses seldom leave the same)
+  double second = 0.5;
 };
 
 struct ChoiceOption {
@@ -92,8 +98,16 @@ struct FieldRule {
   bool pick_first = false;             // take the first valid value in reading order, not the surest
   std::vector<std::string> section;    // phrases: only labels after the first of these count
   std::vector<std::string> section_keys;
+  std::vector<std::string> skip_section;  // headings: the field's first label after one of these does not count
+  std::vector<std::string> skip_section_keys;
   std::vector<ChoiceOption> options;   // choice/checkbox
   InkRule ink;
+  // Known spellings (e.g. the woonplaatsen): a vocabulary file of the rule set
+  // (a rules/*.yaml with `vocabulary: NAME` and `words: [...]`).
+  std::string vocabulary_name;          // as written in the rule; "" = none
+  int vocabulary_line = 0;
+  std::vector<std::string> vocabulary;       // the spellings
+  std::vector<std::string> vocabulary_keys;  // their folded forms (MatchKey)
   int line = 0;
 };
 

@@ -3,14 +3,13 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "pipeline/extract/fuzzy_match.h"
 
 namespace scanstraat {
 namespace {
 
-// A value that may hold a word OCR split in two is read again by a person.
-constexpr double kSplitWordFactor = 0.8;
 
 // Text of some words with the byte range each word occupies.
 struct JoinedText {
@@ -42,7 +41,9 @@ int ValueGroup(const re2::RE2& re) {
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Two neighbouring words of one line, letters on both sides, closer than a
-// quarter of their height: OCR may have split one word ("Kerkst raat").
+// quarter of their height or than 0.4 of their mean letter width (a space is
+// wider, also in a typewriter font): OCR may have split one word ("Kerkst
+// raat", "Haar lem").
 bool HasSplitWord(const PageText& page, const JoinedText& j, size_t begin, size_t end) {
   for (size_t k = 1; k < j.words.size(); ++k) {
     if (j.ranges[k - 1].first < begin || j.ranges[k].second > end) continue;
@@ -52,7 +53,47 @@ bool HasSplitWord(const PageText& page, const JoinedText& j, size_t begin, size_
     if (!IsAsciiLetter(a.text.back()) || !IsAsciiLetter(b.text.front())) continue;
     const int gap = b.box.x0 - a.box.x1;
     const int h = std::max(a.box.height(), b.box.height());
-    if (gap >= 0 && gap * 4 < h) return true;
+    const double letter = static_cast<double>(a.box.width() + b.box.width()) /
+                          static_cast<double>(std::max<size_t>(1, a.text.size() + b.text.size()));
+    if (gap >= 0 && (gap * 4 < h || gap < 0.4 * letter)) return true;
+  }
+  return false;
+}
+
+bool IsAsciiDigitChar(char c) { return c >= '0' && c <= '9'; }
+bool SameClass(char a, char b) {
+  return (IsAsciiDigitChar(a) && IsAsciiDigitChar(b)) || (IsAsciiLetter(a) && IsAsciiLetter(b));
+}
+
+// The value may go on beyond the match: the match stops inside a word
+// ("Z/24/06579" of "Z/24/065791"), or a word glued to it without a space
+// ("Z/24/06579" + "iy", a misread last digit).
+bool MayContinue(const PageText& page, const JoinedText& j, size_t begin, size_t end) {
+  if (begin > 0 && begin < j.text.size() && SameClass(j.text[begin - 1], j.text[begin])) return true;
+  if (end > 0 && end < j.text.size() && SameClass(j.text[end - 1], j.text[end])) return true;
+  // "2024- 67956": a joining sign after the match, then more of the same.
+  if (end < j.text.size() && (j.text[end] == '-' || j.text[end] == '/')) {
+    size_t k = end + 1;
+    while (k < j.text.size() && j.text[k] == ' ') ++k;
+    if (k < j.text.size() && std::isalnum(static_cast<unsigned char>(j.text[k]))) return true;
+  }
+  for (size_t k = 0; k < j.words.size(); ++k) {
+    const bool last = j.ranges[k].first < end && j.ranges[k].second >= end;
+    const bool first = j.ranges[k].first <= begin && j.ranges[k].second > begin;
+    const Word& w = page.words[j.words[k]];
+    auto glued = [&](const Word& a, const Word& b) {
+      if (a.line != b.line || a.text.empty() || b.text.empty()) return false;
+      const unsigned char ca = a.text.back(), cb = b.text.front();
+      if (!(std::isalnum(ca) && std::isalnum(cb))) return false;
+      const int gap = b.box.x0 - a.box.x1;
+      const double letter = static_cast<double>(a.box.width() + b.box.width()) /
+                            static_cast<double>(std::max<size_t>(1, a.text.size() + b.text.size()));
+      return gap >= 0 && gap < 0.4 * letter;
+    };
+    if (last && end == j.ranges[k].second && k + 1 < j.words.size() && glued(w, page.words[j.words[k + 1]])) {
+      return true;
+    }
+    if (first && begin == j.ranges[k].first && k > 0 && glued(page.words[j.words[k - 1]], w)) return true;
   }
   return false;
 }
@@ -78,7 +119,7 @@ MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, siz
     ++n;
   }
   m.ocr_confidence = n ? 0.5 * (sum / n + low) : 0.0;
-  m.split_word = HasSplitWord(page, j, begin, end);
+  m.split_word = HasSplitWord(page, j, begin, end) || MayContinue(page, j, begin, end);
   return m;
 }
 
@@ -89,8 +130,9 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
   if (j.text.empty()) return std::nullopt;
   if (re == nullptr) {
     MatchedText m = Cover(page, run.page_index, j, 0, j.text.size());
-    // Free text: the longer the run, the likelier it caught a neighbour.
-    m.pattern_quality = run.words.size() <= 4 ? 0.95 : run.words.size() <= 8 ? 0.9 : 0.8;
+    // Free text: the longer the run, the likelier it caught a neighbour
+    // (the run is one phrase already: a column gap ends it).
+    m.pattern_quality = run.words.size() <= 6 ? 0.97 : run.words.size() <= 10 ? 0.93 : 0.85;
     if (m.split_word) m.pattern_quality *= kSplitWordFactor;
     return m;
   }
@@ -109,7 +151,8 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
   // A value that is a small part of a long text (a number inside a sentence)
   // is likely not the value at all.
   const double share = static_cast<double>(g.size()) / static_cast<double>(g.size() + rest);
-  m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : share >= 0.3 ? 0.93 : 0.7;
+  m.small_part = rest > 3 && share < 0.3;
+  m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : m.small_part ? 0.7 : 0.93;
   if (m.split_word) m.pattern_quality *= kSplitWordFactor;
   return m;
 }

@@ -17,6 +17,10 @@ class RE2;
 
 namespace scanstraat {
 
+// Pattern quality × this when a value may hold a word OCR split in two
+// ("Haar lem"): a person reads it again.
+inline constexpr double kSplitWordFactor = 0.8;
+
 struct MatchedText {
   int page_index = 0;
   std::string text;            // the matched text as read
@@ -24,6 +28,7 @@ struct MatchedText {
   double ocr_confidence = 0;   // blend of the mean and the lowest word confidence
   double pattern_quality = 0;  // 1: the pattern took the whole text; less when text was left over
   bool split_word = false;     // two words closer than a normal space: maybe one word split
+  bool small_part = false;     // the pattern took a small part of a longer text
 };
 
 // Finds the value in `run`: the first match of `re` (group "value", else

@@ -143,7 +143,7 @@ DateResult ParseDutchDate(std::string_view raw, int pivot_two_digit) {
   // A stray quote mark on typewritten or scanned text ("5 Februari' 1967")
   // is no part of the date.
   std::string unquoted(raw);
-  for (const char* q : {"\u2019", "\u2018", "'", "`"}) {
+  for (const char* q : {"\u2019", "\u2018", "\u201c", "\u201d", "\u201e", "'", "`", "\u00b0"}) {
     for (size_t at; (at = unquoted.find(q)) != std::string::npos;) unquoted.erase(at, std::string_view(q).size());
   }
   std::vector<Token> tokens = Tokenize(FoldForMatch(CollapseSpaces(unquoted)), separators);
@@ -156,9 +156,11 @@ DateResult ParseDutchDate(std::string_view raw, int pivot_two_digit) {
       }
     }
   }
-  // Separators allowed between the parts: - / . (and a trailing dot).
+  // Separators allowed between the parts: - / . (and a trailing dot); with a
+  // month name also a speck of ':' or ';' ("1 Juli: 1951").
+  const bool month_name = tokens.size() == 3 && !tokens[1].digits;
   for (char c : separators) {
-    if (c != '-' && c != '/' && c != '.' && c != ',') return {};
+    if (c != '-' && c != '/' && c != '.' && c != ',' && !(month_name && (c == ':' || c == ';'))) return {};
   }
   if (tokens.size() == 1 && tokens[0].digits && tokens[0].text.size() == 8) {
     // ddmmjjjj written in date boxes without separators.

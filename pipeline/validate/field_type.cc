@@ -38,7 +38,7 @@ constexpr std::array<TypeInfo, 14> kTypes = {{
     {"name", NormaliseName, ""},
     {"date", NormaliseDate,
      R"((?i)\b(?:\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\s+[a-z]{3,10}\.?\s+\d{4}\b))"},
-    {"bsn", NormaliseBsn, R"(\b\d[\d .,]{6,12}\d\b)"},
+    {"bsn", NormaliseBsn, R"(\b\d[\d .,:]{6,12}\d\b)"},
     // Check digits may be misread as O/I/l; the normaliser repairs them.
     {"iban", NormaliseIban, R"((?i)\b[A-Z]{2}\s?[0-9OIL]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b)"},
     {"postcode", NormalisePostcode, R"((?i)\b[1-9]\d{3}\s?[A-Z]{2}\b)"},
@@ -46,9 +46,13 @@ constexpr std::array<TypeInfo, 14> kTypes = {{
      R"((?:€\s?|EUR\s?)?\b\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2}\b|,-{1,2})?|\b\d+(?:[.,]\d{1,2})?\b)"},
     {"integer", NormaliseInteger, R"(\b\d+\b)"},
     {"phone", NormalisePhone, R"((?:\+31|0031|\b0)[\d\s()\-]{8,16}\d\b)"},
-    {"email", NormaliseEmail, R"((?i)[A-Z0-9._%+\-]+\s?@\s?[A-Z0-9.\-]+\.[A-Z]{2,})"},
+    // OCR puts spaces inside an address ("jan@out look . com"); the
+    // normaliser drops them.
+    {"email", NormaliseEmail,
+     R"((?i)[A-Z0-9_%+\-]+(?:\s?\.\s?[A-Z0-9_%+\-]+)*\s?@\s?[A-Z0-9\-]+(?:\s?[.\-]?\s?[A-Z0-9\-]+)*\s?\.\s?[A-Z]{2,}\b)"},
     {"kvk", NormaliseKvk, R"(\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b)"},
-    {"btw", NormaliseBtw, R"((?i)\bNL\s?\d{3}\s?\d{3}\s?\d{3}\s?\.?B\s?\d{2}\b)"},
+    // Digits may be misread as O/I/l and the B as 8; the normaliser repairs them.
+    {"btw", NormaliseBtw, R"((?i)\bNL\s?[\dOIL]{3}\s?[\dOIL]{3}\s?[\dOIL]{3}\s?\.?[B8]\s?[\dOIL]{2}\b)"},
     {"checkbox", NormaliseCheckbox, ""},
     {"choice", NormaliseChoice, ""},
 }};

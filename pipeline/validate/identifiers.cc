@@ -8,8 +8,8 @@
 namespace scanstraat {
 namespace {
 
-// ',' appears where OCR misreads a dot ("4308.32,825").
-bool IsSeparator(char c) { return c == ' ' || c == '.' || c == ',' || c == '-' || c == '\t'; }
+// ',' and ':' appear where OCR misreads a dot ("4308.32,825", "1447.62:566").
+bool IsSeparator(char c) { return c == ' ' || c == '.' || c == ',' || c == ':' || c == '-' || c == '\t'; }
 
 // Maps letters that OCR reads for digits back to the digit.
 char OcrDigit(char c) {
@@ -159,15 +159,22 @@ Validated NormaliseKvk(std::string_view raw) {
 
 Validated NormaliseBtw(std::string_view raw) {
   const std::string compact =
-      AsciiUpper(KeepIf(CollapseSpaces(raw), [](char c) { return !IsSeparator(c); }));
+      AsciiUpper(KeepIf(CollapseSpaces(raw), [](char c) { return !IsSeparator(c) && c != '|'; }));
   if (compact.empty()) return Invalid("", "empty");
-  // NL + 9 digits + B + 2 digits.
-  bool ok = compact.size() == 14 && compact.starts_with("NL") && compact[11] == 'B';
+  // NL + 9 digits + B + 2 digits; letters OCR reads for digits (and 8 for B)
+  // are repaired by position.
+  std::string fixed = compact;
+  if (fixed.size() == 14) {
+    for (size_t i = 2; i < 14; ++i) fixed[i] = i == 11 ? (fixed[i] == '8' ? 'B' : fixed[i]) : OcrDigit(fixed[i]);
+  }
+  bool ok = fixed.size() == 14 && fixed.starts_with("NL") && fixed[11] == 'B';
   for (size_t i = 2; ok && i < 14; ++i) {
-    if (i != 11 && !IsAsciiDigit(compact[i])) ok = false;
+    if (i != 11 && !IsAsciiDigit(fixed[i])) ok = false;
   }
   if (!ok) return Invalid(compact, "invalid_format");
-  return Valid(compact);
+  Validated v = Valid(fixed);
+  v.repaired = fixed != compact;
+  return v;
 }
 
 }  // namespace scanstraat

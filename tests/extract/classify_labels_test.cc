@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/extract/classify.h"
+#include "pipeline/extract/fuzzy_match.h"
 #include "tests/extract/page_fixture.h"
 
 namespace scanstraat {
@@ -61,5 +62,34 @@ TEST(ClassifyByLabels, TitleStillDecidesWhenLabelsPointElsewhere) {
   EXPECT_EQ(PickWinner(ScoreTypes(rules, pages)), "alfa");
 }
 
+
+TEST(ClassifyPhrases, AlternativesCountOnceAsTheBestFound) {
+  const DocTypeRule t = Parse("gamma.yaml", R"(id: gamma
+version: 1
+archive: {name: Gamma, selectielijst: Test, categorie: "0.0", waardering: V, bewaartermijn: P1Y}
+classify:
+  threshold: 0.5
+  may:
+    - {phrase: [Verhuizing, Verhuismelding, Adreswijziging], weight: 3}
+    - {phrase: Basisregistratie Personen, weight: 1}
+)");
+  ASSERT_EQ(t.classify.may.size(), 2u);
+  EXPECT_EQ(t.classify.may[0].keys.size(), 3u);
+  EXPECT_EQ(t.classify.may[0].text, "Verhuizing | Verhuismelding | Adreswijziging");
+  RuleSet set;
+  set.types.push_back(t);
+  // Two alternatives on the page count once: 3 of the 4 weight.
+  const auto pages = testing::ParseLayout("50 100 Verhuismelding\n100 100 Adreswijziging doorgeven\n");
+  EXPECT_DOUBLE_EQ(ScoreTypes(set, pages).front().score, 0.75);
+}
+
+TEST(ClassifyPhrases, LongPhraseFoundInsideACompound) {
+  Phrase bijstand{"bijstand", {MatchKey("bijstand")}, 1.0, 0};
+  const auto pages = testing::ParseLayout("50 100 Aanvraag bijstandsuitkering\n");
+  EXPECT_DOUBLE_EQ(FindPhrase(pages, bijstand, 0.85), 0.9);
+  // A short phrase is too easily part of an unrelated word.
+  Phrase wet{"wet", {MatchKey("wet")}, 1.0, 0};
+  EXPECT_DOUBLE_EQ(FindPhrase(testing::ParseLayout("50 100 Wethouders\n"), wet, 0.85), 0.0);
+}
 }  // namespace
 }  // namespace scanstraat

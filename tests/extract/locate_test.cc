@@ -129,6 +129,18 @@ TEST(Ink, ChoiceTakesTheFullestBox) {
   EXPECT_NEAR(asked[1].height(), 0.6 * testing::kWordHeight, 2);
 }
 
+TEST(Ink, ASecondCrossWithLessInkStillCounts) {
+  // Two crosses seldom leave the same ink; the lighter one is a tick too when
+  // it has half the ink of the fuller one.
+  AnalyzeOptions o;
+  o.ink_ratio = [](int, Box b) -> std::optional<double> {
+    return b.x1 <= 300 ? 0.36 : b.x1 <= 600 ? 0.22 : 0.04;
+  };
+  const Analysis a = AnalyzeLayout("50 100 Testformulier\n100 100 Vervoer\n200 200 Auto\n200 600 Fiets\n200 1000 Lopen\n", o);
+  EXPECT_FALSE(Field(a, "vervoer").valid);
+  EXPECT_EQ(Field(a, "vervoer").errors, std::vector<std::string>{"multiple_ticked"});
+}
+
 TEST(Ink, TwoFullBoxesAreInvalid) {
   AnalyzeOptions o;
   o.ink_ratio = [](int, Box b) -> std::optional<double> { return b.x1 <= 600 ? 0.33 : 0.05; };

@@ -176,5 +176,26 @@ TEST(PageWords, RepeatFieldIsNoSurerThanTheTextReadSurely) {
   EXPECT_LT(p.confidence, 0.5);
 }
 
+
+TEST(PageWords, LabelGluedToItsValueIsSplit) {
+  EXPECT_EQ(GluedLabelSplit("BSN:123456782"), 4u);
+  EXPECT_EQ(GluedLabelSplit("KvK65789362"), 3u);
+  EXPECT_EQ(GluedLabelSplit("Tel.0612345678"), 4u);
+  EXPECT_EQ(GluedLabelSplit("Btw-nr.:NL123456789B01"), 8u);
+  // Values with letters and digits of their own stay whole.
+  EXPECT_EQ(GluedLabelSplit("NL91ABNA0417164300"), 0u);
+  EXPECT_EQ(GluedLabelSplit("NL123456789B01"), 0u);
+  EXPECT_EQ(GluedLabelSplit("12:30"), 0u);
+  EXPECT_EQ(GluedLabelSplit("F2025-0042"), 0u);
+  EXPECT_EQ(GluedLabelSplit("Huisnummer:"), 0u);
+
+  const PageText page = SplitGluedLabels(testing::ParseLayout("100 100 BSN:123456782 Jansen\n")[0]);
+  ASSERT_EQ(page.words.size(), 3u);
+  EXPECT_EQ(page.words[0].text, "BSN:");
+  EXPECT_EQ(page.words[1].text, "123456782");
+  EXPECT_EQ(page.words[0].box.x1, page.words[1].box.x0);
+  EXPECT_EQ(page.lines[0].word_count, 3);
+  EXPECT_EQ(page.words[2].line, 0);
+}
 }  // namespace
 }  // namespace scanstraat

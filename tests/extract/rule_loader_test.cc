@@ -99,6 +99,29 @@ TEST(RuleSet, DuplicateTypeAcrossFiles) {
   fs::remove_all(dir);
 }
 
+TEST(RuleSet, VocabularyComesFromAVocabularyFileOfTheRuleSet) {
+  const fs::path dir = fs::temp_directory_path() / ("ss_rules_vocab_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(kRules / "verhuizing.yaml", dir / "verhuizing.yaml", fs::copy_options::overwrite_existing);
+  // Without it: a problem at the field's vocabulary line.
+  auto problems = CheckRuleSet(dir);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].file, "verhuizing.yaml");
+  EXPECT_GT(problems[0].line, 0);
+  EXPECT_NE(problems[0].message.find("unknown vocabulary 'woonplaatsen'"), std::string::npos);
+  {
+    std::ofstream out(dir / "plaatsen.yaml");
+    out << "# places\nvocabulary: woonplaatsen\nwords: [Haarlem, \"'s-Gravenhage\"]\n";
+  }
+  auto rules = LoadRuleSet(dir);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(rules->types.size(), 1u);  // a vocabulary file is no document type
+  const FieldRule* woonplaats = rules->Find("verhuizing")->FindField("woonplaats");
+  ASSERT_NE(woonplaats, nullptr);
+  EXPECT_EQ(woonplaats->vocabulary, (std::vector<std::string>{"Haarlem", "'s-Gravenhage"}));
+  fs::remove_all(dir);
+}
+
 TEST(RuleSet, MissingFolderIsAnError) {
   EXPECT_FALSE(LoadRuleSet("/nonexistent/rules").ok());
   EXPECT_FALSE(CheckRuleSet("/nonexistent/rules").empty());
