@@ -6,9 +6,11 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 #include "pipeline/ingest/text_layer.h"
 
@@ -16,6 +18,28 @@ namespace scanstraat {
 namespace {
 
 void DiscardMessage(const std::string&, void*) {}
+
+// Poppler makes two process-wide colour profiles (GfxState::sRGBProfile and
+// XYZProfile) lazily, without a lock, the first time it lays out any page;
+// the first pages of two documents laid out at once on two threads raced on
+// them (found by TSan). So the first page layout of the process runs alone;
+// later ones only read the profiles and run in parallel as before.
+class FirstLayoutAlone {
+ public:
+  FirstLayoutAlone() {
+    if (!done_.load(std::memory_order_acquire)) lock_ = std::unique_lock<std::mutex>(mu_);
+  }
+  ~FirstLayoutAlone() {
+    if (lock_.owns_lock() && laid_out_) done_.store(true, std::memory_order_release);
+  }
+  void LaidOut() { laid_out_ = true; }
+
+ private:
+  static inline std::mutex mu_;
+  static inline std::atomic<bool> done_{false};
+  std::unique_lock<std::mutex> lock_;
+  bool laid_out_ = false;
+};
 
 class PdfDocument final : public SourceDocument {
  public:
@@ -48,6 +72,7 @@ class PdfDocument final : public SourceDocument {
       std::lock_guard<std::mutex> lock(mu_);
       std::unique_ptr<poppler::page> page(doc_->create_page(index));
       if (!page) return Status::Corrupt("page cannot be read");
+      FirstLayoutAlone first;
       PageText text;
       text.page_no = index + 1;
       text.dpi = dpi;
@@ -56,7 +81,9 @@ class PdfDocument final : public SourceDocument {
       double scale = dpi / 72.0;
       text.width = static_cast<int>(std::lround(rect.width() * scale));
       text.height = static_cast<int>(std::lround(rect.height() * scale));
-      for (poppler::text_box& tb : page->text_list()) {
+      std::vector<poppler::text_box> boxes = page->text_list();
+      first.LaidOut();
+      for (poppler::text_box& tb : boxes) {
         poppler::byte_array utf8 = tb.text().to_utf8();
         std::string s(utf8.begin(), utf8.end());
         if (s.empty()) continue;
@@ -99,7 +126,12 @@ class PdfDocument final : public SourceDocument {
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_image_format(poppler::image::format_gray8);
-    poppler::image img = renderer.render_page(page.get(), use_dpi, use_dpi);
+    poppler::image img;
+    {
+      FirstLayoutAlone first;
+      img = renderer.render_page(page.get(), use_dpi, use_dpi);
+      first.LaidOut();
+    }
     if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
       return Status::Corrupt("page cannot be rendered");
     PixPtr pix(pixCreate(img.width(), img.height(), 8));

@@ -43,16 +43,21 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::stri
   // several worker threads at once raced on those strings (found by TSan).
   // Creation is once per thread, so doing it one at a time costs little.
   static std::mutex create_mu;
+  static bool quiet = false;  // debug_file is set (guarded by create_mu)
   std::lock_guard<std::mutex> lock(create_mu);
   std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
   // Tesseract writes warnings through tprintf to stderr; send them nowhere.
-  engine->api_->SetVariable("debug_file", "/dev/null");
+  // Only until the first engine exists: tprintf reads debug_file while other
+  // threads recognise, so writing it again (the same value) for every later
+  // engine raced with them (found by TSan).
+  if (!quiet) engine->api_->SetVariable("debug_file", "/dev/null");
   if (engine->api_->Init(nullptr, lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
     return Status::NotFound("Tesseract cannot load language data '" + lang +
                             "'; install it (scripts/setup.sh installs nld, eng and osd)");
   }
   engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
-  engine->api_->SetVariable("debug_file", "/dev/null");
+  if (!quiet) engine->api_->SetVariable("debug_file", "/dev/null");
+  quiet = true;
   return engine;
 }
 
