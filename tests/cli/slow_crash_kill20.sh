@@ -10,7 +10,7 @@
 # By hand:  SCANSTRAAT=build/scanstraat SOURCE_DIR=$PWD SHARED_DATA=../shared/data \
 #             bash tests/cli/slow_crash_kill20.sh [INPUT_DIR]
 # INPUT_DIR defaults to samples/ (without *.expected.json and *.md). Env:
-# KILLS (20), MIN_DELAY / MAX_DELAY (seconds from start to kill: 0.1 / 3.0),
+# KILLS (20), MIN_DELAY / MAX_DELAY (seconds from start to kill: 0.1 / 5.0),
 # JOBS (2), SEED (random; printed, to repeat the same kill moments).
 source "$(dirname "$0")/lib/common.bash"
 source "$(dirname "$0")/lib/fault_checks.bash"
@@ -20,7 +20,7 @@ kills_wanted=${KILLS:-20}
 seed=${SEED:-$RANDOM}
 RANDOM=$seed
 min_ms=$(py 'import sys; print(int(float(sys.argv[1]) * 1000))' "${MIN_DELAY:-0.1}")
-max_ms=$(py 'import sys; print(int(float(sys.argv[1]) * 1000))' "${MAX_DELAY:-3.0}")
+max_ms=$(py 'import sys; print(int(float(sys.argv[1]) * 1000))' "${MAX_DELAY:-5.0}")
 find "$input" -type f ! -name '*.expected.json' ! -name '*.md' -exec sha256sum {} + | cut -c1-64 \
   | sort -u > "$T/ids.list"
 n=$(wc -l < "$T/ids.list")
