@@ -18,6 +18,7 @@
 #include "pipeline/core/log.h"
 #include "pipeline/core/page_text_json.h"
 #include "pipeline/core/sha256.h"
+#include "pipeline/core/tsan_handoff.h"
 #include "pipeline/image/preprocess.h"
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/ingest/source_document.h"
@@ -42,10 +43,34 @@ struct DocWork {
   std::atomic<int> remaining{0};  // pages of this run still to be stored
 };
 
+// What one stage hands the next. oneTBB copies and moves it between the
+// stages' threads; the copy and move operations tell TSan so
+// (core/tsan_handoff.h), and compile to plain member copies otherwise.
 struct Item {
   std::shared_ptr<DocWork> doc;
   int index = -1;  // page index; -1: nothing to OCR, go straight to finishing
   PageOutcome outcome;
+
+  Item() = default;
+  ~Item() = default;
+  Item(const Item& o) { *this = o; }
+  Item(Item&& o) noexcept { *this = std::move(o); }
+  Item& operator=(const Item& o) {
+    TsanAcquire(&o);
+    doc = o.doc;
+    index = o.index;
+    outcome = o.outcome;
+    TsanRelease(this);
+    return *this;
+  }
+  Item& operator=(Item&& o) noexcept {
+    TsanAcquire(&o);
+    doc = std::move(o.doc);
+    index = o.index;
+    outcome = std::move(o.outcome);
+    TsanRelease(this);
+    return *this;
+  }
 };
 
 // Reads, checks and opens one document. The bytes must still hash to its id:
