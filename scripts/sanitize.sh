@@ -30,7 +30,10 @@ supp=$PWD/scripts/sanitizers
 logs=$PWD/$build/sanitizer-logs
 t0=$(date +%s)
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCANSTRAAT_SANITIZE="$kind" >/dev/null
+# -O1 -g1 (line tables): the sanitizers' own advice, and half the compile time
+# of -O2 -g, which counts in a CI with an empty compiler cache.
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DSCANSTRAAT_SANITIZE="$kind" >/dev/null
 if [ "$kind" = address ]; then
   ninja -C "$build" -j"$jobs"
 else
