@@ -17,10 +17,11 @@ double Distance(const Box& a, const Box& b) {
 
 // The option label span to use: nearest to the group label when there is
 // one (on its page), else the best/first in reading order.
-const WordSpan* PickSpan(const std::vector<WordSpan>& spans, const WordSpan* group) {
+template <typename Span>
+const WordSpan* PickSpan(const std::vector<Span>& spans, const WordSpan* group) {
   const WordSpan* best = nullptr;
   double best_d = std::numeric_limits<double>::max();
-  for (const WordSpan& s : spans) {
+  for (const Span& s : spans) {
     double d = 0;
     if (group != nullptr) {
       if (s.page_index != group->page_index || s.box.y1 < group->box.y0) continue;

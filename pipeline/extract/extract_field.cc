@@ -36,6 +36,17 @@ bool LooksLikeValue(const PageText& page, const WordRun& run) {
   return false;
 }
 
+// Words with a letter or digit: part of a longer label, not a speck or the
+// "*" that marks a required field ("Postcode en plaats *").
+bool HasText(const PageText& page, const std::vector<int>& words) {
+  for (int w : words) {
+    for (char c : page.words[w].text) {
+      if (IsAsciiDigit(c) || IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0xC0) return true;
+    }
+  }
+  return false;
+}
+
 // Type, range and date rules beyond the type itself.
 void ApplyFieldRules(const FieldRule& rule, const std::string& today, FieldValue& v) {
   if (!v.valid) return;
@@ -128,14 +139,23 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
 bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& ctx,
                      std::vector<FieldValue>& out) {
   bool whole_label = false;
-  for (const WordSpan& span : ctx.labels->fields[index]) {
+  for (const LabelSpan& span : ctx.labels->fields[index]) {
     const PageText& page = (*ctx.pages)[span.page_index];
     std::string label_text;
     for (int w = span.first; w < span.first + span.count; ++w) {
       label_text += (label_text.empty() ? "" : " ") + page.words[w].text;
     }
+    // A combined label ("Postcode en woonplaats") gives the field's part of
+    // its value by the combined entry's pattern.
+    const bool combined = span.combined >= 0;
+    const re2::RE2* value_re = combined ? rule.combined[span.combined].re.get() : rule.value_re.get();
+    if (combined && value_re == nullptr) continue;
+    const std::string label_kind = combined ? "combined label '" : "label '";
     const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
-    const bool partial = (!tail.empty() && !IsHint(page, tail)) || !LabelHead(page, span).empty();
+    const bool partial = (HasText(page, tail) && !IsHint(page, tail)) || !LabelHead(page, span).empty();
+    // A combined label's pattern is loose (a street, a number): only a label
+    // of its own counts, not one inside a title ("Wijziging woonadres").
+    if (combined && partial) continue;
     whole_label = whole_label || !partial;
     std::optional<FieldValue> fallback;
     std::optional<std::pair<WordRun, Position>> unread;
@@ -146,24 +166,27 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       // Free text after a label on a form is as likely the label's own
       // continuation ("Achternaam aanvrager"); only a typed value is taken.
       if (run.label_tail && IsFreeTextType(rule.type)) continue;
-      std::optional<MatchedText> m = MatchInRun(page, run, rule.value_re.get());
+      std::optional<MatchedText> m = MatchInRun(page, run, value_re, combined);
       if (m && run.may_continue) m->pattern_quality *= kSplitWordFactor;
       // Under the label, a value that is a small part of a longer text is a
       // number in the next sentence ("schaal 1:100"), not the value.
-      if (m && pos == Position::kBelow && rule.value_re && m->small_part) m.reset();
+      if (m && pos == Position::kBelow && value_re != nullptr && m->small_part) m.reset();
       if (!m) {
         // Beside the label, not in a sentence (a label with words around
         // it), unless the words after it are all there is (running text:
         // "Mijn BSN is 1447.62:566.").
         const bool beside = !partial || (run.label_tail && !IsFreeTextType(rule.type));
-        if (!unread && beside && (pos == Position::kRight || pos == Position::kSameCell) && LooksLikeValue(page, run)) {
+        // Of a combined label the field's part may be absent ("Adres" with
+        // the street only): nothing unread.
+        if (!unread && !combined && beside && (pos == Position::kRight || pos == Position::kSameCell) &&
+            LooksLikeValue(page, run)) {
           unread.emplace(run, pos);
         }
         continue;
       }
       found = true;
       FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
-                                   "label '" + label_text + "' (" + FormatScore(span.similarity) + "), " +
+                                   label_kind + label_text + "' (" + FormatScore(span.similarity) + "), " +
                                        std::string(PositionName(pos)));
       v.parts.partial_label = partial && !run.label_tail;
       if (v.parts.partial_label) {

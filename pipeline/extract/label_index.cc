@@ -65,18 +65,18 @@ bool Hides(const WordSpan& outer, const WordSpan& inner) {
 // Drops spans inside a longer label span (of any field) and spans on the very
 // same words as a better match of another field; of one field's variants on
 // the same words only the best stays. Each field's spans best first.
-std::vector<std::vector<WordSpan>> DropHidden(const std::vector<std::vector<WordSpan>>& found) {
-  std::vector<std::vector<WordSpan>> kept(found.size());
+std::vector<std::vector<LabelSpan>> DropHidden(const std::vector<std::vector<LabelSpan>>& found) {
+  std::vector<std::vector<LabelSpan>> kept(found.size());
   for (size_t i = 0; i < found.size(); ++i) {
-    for (const WordSpan& s : found[i]) {
+    for (const LabelSpan& s : found[i]) {
       bool drop = false;
       for (size_t j = 0; j < found.size() && !drop; ++j) {
-        drop = std::any_of(found[j].begin(), found[j].end(), [&](const WordSpan& o) {
+        drop = std::any_of(found[j].begin(), found[j].end(), [&](const LabelSpan& o) {
           return Hides(o, s) || (j != i && SameWords(o, s) && o.similarity > s.similarity);
         });
       }
       if (drop) continue;
-      auto dup = std::find_if(kept[i].begin(), kept[i].end(), [&](const WordSpan& k) { return SameWords(k, s); });
+      auto dup = std::find_if(kept[i].begin(), kept[i].end(), [&](const LabelSpan& k) { return SameWords(k, s); });
       if (dup == kept[i].end()) {
         kept[i].push_back(s);
       } else if (s.similarity > dup->similarity) {
@@ -84,23 +84,24 @@ std::vector<std::vector<WordSpan>> DropHidden(const std::vector<std::vector<Word
       }
     }
     std::stable_sort(kept[i].begin(), kept[i].end(),
-                     [](const WordSpan& a, const WordSpan& b) { return a.similarity > b.similarity; });
+                     [](const LabelSpan& a, const LabelSpan& b) { return a.similarity > b.similarity; });
   }
   return kept;
 }
 
 // Overlapping matches of one field's variants are one label: "Korte
 // omschrijving" and "Omschrijving van het bouwplan" on "Korte omschrijving
-// van het bouwplan".
-void MergeOverlaps(std::vector<WordSpan>& spans) {
+// van het bouwplan". The merged label is combined when its longer part was.
+void MergeOverlaps(std::vector<LabelSpan>& spans) {
   for (size_t a = 0; a < spans.size(); ++a) {
     for (size_t b = a + 1; b < spans.size();) {
       if (!Overlap(spans[a], spans[b])) {
         ++b;
         continue;
       }
-      WordSpan& x = spans[a];
-      const WordSpan& y = spans[b];
+      LabelSpan& x = spans[a];
+      const LabelSpan& y = spans[b];
+      if (y.count > x.count) x.combined = y.combined;
       const int end = std::max(x.first + x.count, y.first + y.count);
       x.first = std::min(x.first, y.first);
       x.count = end - x.first;
@@ -118,7 +119,7 @@ bool Below(const WordSpan& s, const WordSpan& heading) {
 
 // Skipped sections: under a heading such as "Uw huidige adres" the field's
 // first label belongs to that section (the old address), not to the field.
-void SkipSections(const FieldRule& f, const std::vector<PageText>& pages, std::vector<WordSpan>& spans) {
+void SkipSections(const FieldRule& f, const std::vector<PageText>& pages, std::vector<LabelSpan>& spans) {
   std::vector<WordSpan> headings;  // each heading once, however many phrases match it
   for (const WordSpan& h : FindSpans(pages, f.skip_section_keys, f.label_similarity)) {
     const bool seen = std::any_of(headings.begin(), headings.end(), [&](const WordSpan& o) { return Overlap(o, h); });
@@ -139,7 +140,7 @@ void SkipSections(const FieldRule& f, const std::vector<PageText>& pages, std::v
 
 // Sections: a field with `section` headings only keeps labels after the
 // first of them (e.g. the new address after "Uw nieuwe adres").
-void KeepSection(const FieldRule& f, const std::vector<PageText>& pages, std::vector<WordSpan>& spans) {
+void KeepSection(const FieldRule& f, const std::vector<PageText>& pages, std::vector<LabelSpan>& spans) {
   std::optional<WordSpan> anchor;
   for (const WordSpan& s : FindSpans(pages, f.section_keys, f.label_similarity)) {
     if (!IsHeading(pages[s.page_index], s)) continue;
@@ -148,16 +149,22 @@ void KeepSection(const FieldRule& f, const std::vector<PageText>& pages, std::ve
       anchor = s;
     }
   }
-  if (anchor) std::erase_if(spans, [&](const WordSpan& s) { return !Below(s, *anchor); });
+  if (anchor) std::erase_if(spans, [&](const LabelSpan& s) { return !Below(s, *anchor); });
 }
 
 }  // namespace
 
 LabelIndex IndexLabels(const DocTypeRule& type, const std::vector<PageText>& pages) {
   LabelIndex index;
-  std::vector<std::vector<WordSpan>> found;
+  std::vector<std::vector<LabelSpan>> found;
   for (const FieldRule& f : type.fields) {
-    found.push_back(FindSpans(pages, f.label_keys, f.label_similarity));
+    auto& spans = found.emplace_back();
+    for (const WordSpan& s : FindSpans(pages, f.label_keys, f.label_similarity)) spans.push_back({s});
+    for (size_t c = 0; c < f.combined.size(); ++c) {
+      for (const WordSpan& s : FindSpans(pages, f.combined[c].label_keys, f.label_similarity)) {
+        spans.push_back({s, static_cast<int>(c)});
+      }
+    }
     auto& options = index.options.emplace_back();
     for (const ChoiceOption& o : f.options) options.push_back(FindSpans(pages, o.label_keys, f.label_similarity));
   }

@@ -16,11 +16,17 @@
 
 namespace scanstraat {
 
+// A label match of a field: one of its labels, or (combined >= 0) one of the
+// labels of its combined entry number `combined`.
+struct LabelSpan : WordSpan {
+  int combined = -1;
+};
+
 // Label matches of every field of a type, found once per document.
 struct LabelIndex {
-  // fields[i]: every label match of field i (all variants, all pages),
-  // best similarity first.
-  std::vector<std::vector<WordSpan>> fields;
+  // fields[i]: every label match of field i (all variants, combined labels
+  // too, all pages), best similarity first.
+  std::vector<std::vector<LabelSpan>> fields;
   // options[i][o]: spans of option o of field i (choice/checkbox fields).
   std::vector<std::vector<std::vector<WordSpan>>> options;
   // Per page: words that belong to some label (value searches stop there).

@@ -23,6 +23,10 @@ bool HasLetterOrDigit(std::string t) {
   });
 }
 
+// A box's left edge read as a sign ("|", "[", or glued to the value:
+// "[Julianastraat"): the label ends there and the value begins.
+bool StartsBox(const std::string& t) { return !t.empty() && (t.front() == '|' || t.front() == '['); }
+
 // A wide gap: more than this many label heights (a normal space is well
 // under half a height; form columns and box margins are several).
 constexpr double kWideGap = 1.2;
@@ -216,7 +220,10 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     const Box& b = page.words[w].box;
     const std::string& t = page.words[w].text;
     if (t.find('(') != std::string::npos) in_parentheses = true;
-    if ((Stops(stop, w) && !in_parentheses) || b.x0 - prev_x1 > kWideGap * h || tail.size() >= kMaxTailWords) break;
+    if ((Stops(stop, w) && !in_parentheses) || b.x0 - prev_x1 > kWideGap * h || tail.size() >= kMaxTailWords ||
+        StartsBox(t)) {
+      break;
+    }
     tail.push_back(w);
     prev_x1 = b.x1;
     if (t.find(')') != std::string::npos) in_parentheses = false;

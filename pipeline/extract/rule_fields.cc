@@ -81,6 +81,38 @@ void ParseOptions(YamlReader& r, const YAML::Node& node, FieldRule& f) {
   }
 }
 
+// `combined:` a list of {labels, pattern}: labels of a value of several
+// parts, and the pattern that takes the field's part out of that value.
+void ParseCombined(YamlReader& r, const YAML::Node& node, FieldRule& f) {
+  if (!node.IsSequence()) {
+    r.Problem(node, "combined must be a list of {labels: [...], pattern: '...(?P<value>...)...'}");
+    return;
+  }
+  for (const auto& item : node) {
+    CombinedLabel c;
+    c.line = YamlReader::Line(item);
+    if (!item.IsMap()) {
+      r.Problem(item, "a combined entry is {labels: [...], pattern: '...(?P<value>...)...'}");
+      continue;
+    }
+    r.CheckKeys(item, {"labels", "pattern"}, "combined");
+    c.labels = r.Strings(item, "labels");
+    if (c.labels.empty()) r.Problem(item, "combined entry needs labels (e.g. Postcode en woonplaats)");
+    for (const auto& l : c.labels) {
+      c.label_keys.push_back(MatchKey(l));
+      if (c.label_keys.back().empty()) r.Problem(item, "combined label '" + l + "' has no letters or digits");
+    }
+    if (auto p = r.String(item, "pattern", true)) {
+      c.pattern = *p;
+      c.re = CompilePattern(r, item["pattern"], *p);
+      if (c.re && c.re->NumberOfCapturingGroups() < 1) {
+        r.Problem(item["pattern"], "combined pattern needs a group around the field's part, e.g. (?P<value>…)");
+      }
+    }
+    f.combined.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults& defaults) {
@@ -93,7 +125,7 @@ FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults&
   r.CheckKeys(node, {"name", "type", "required", "mask", "repeat", "review", "min_confidence",
                      "label_similarity", "labels", "position", "pattern", "context", "max_words",
                      "not_in_future", "range", "options", "ink", "description", "pick", "section",
-                     "skip_section", "vocabulary"},
+                     "skip_section", "vocabulary", "combined"},
               "field");
   f.name = r.String(node, "name", true).value_or("");
   f.type = r.String(node, "type", true).value_or("");
@@ -169,6 +201,10 @@ FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults&
       r.Problem(range, "range must be [min, max]");
     }
   }
+  if (node["combined"]) {
+    if (IsInkFieldType(f.type)) r.Problem(node["combined"], "combined labels are for fields with a written value");
+    ParseCombined(r, node["combined"], f);
+  }
   if (node["options"]) ParseOptions(r, node["options"], f);
   if (node["ink"]) ParseInk(r, node["ink"], f.ink);
   if (f.type == "choice" && f.options.size() < 2) {
@@ -177,7 +213,7 @@ FieldRule ParseField(YamlReader& r, const YAML::Node& node, const FieldDefaults&
   if (f.type == "checkbox" && f.options.empty() && f.labels.empty()) {
     r.Problem(node, "checkbox field '" + f.name + "' needs labels (the text beside the box)");
   }
-  if (!IsInkFieldType(f.type) && f.labels.empty() && f.context.empty()) {
+  if (!IsInkFieldType(f.type) && f.labels.empty() && f.context.empty() && f.combined.empty()) {
     r.Problem(node, "field '" + f.name + "' needs labels or context patterns to be found");
   }
   return f;

@@ -76,6 +76,17 @@ struct ContextPattern {
   int line = 0;
 };
 
+// A label that stands for a value of several parts ("Postcode en woonplaats",
+// "Straat en huisnummer"): its pattern describes the combined value and takes
+// the field's part out of it (group "value").
+struct CombinedLabel {
+  std::vector<std::string> labels;     // as written
+  std::vector<std::string> label_keys; // folded forms
+  std::string pattern;                 // RE2, as written
+  std::shared_ptr<const re2::RE2> re;  // compiled; null when it does not compile
+  int line = 0;
+};
+
 struct FieldRule {
   std::string name;
   std::string type;                    // a type of pipeline/validate/field_type.h
@@ -91,6 +102,7 @@ struct FieldRule {
   std::string pattern;                 // RE2, as written ("" = the type's default)
   std::shared_ptr<const re2::RE2> value_re;  // compiled pattern or default; null = whole text
   std::vector<ContextPattern> context; // running-text patterns over the whole document
+  std::vector<CombinedLabel> combined; // labels of a value of several parts, each with its pattern
   int max_words = 12;                  // kAfter: words looked at after the label
   bool not_in_future = false;          // date: later than today is an error
   bool has_range = false;

@@ -125,7 +125,8 @@ MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, siz
 
 }  // namespace
 
-std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re) {
+std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re,
+                                      bool combined) {
   const JoinedText j = Join(page, run.words);
   if (j.text.empty()) return std::nullopt;
   if (re == nullptr) {
@@ -143,14 +144,18 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
   if (g.data() == nullptr || g.empty()) return std::nullopt;
   const size_t begin = g.data() - j.text.data();
   MatchedText m = Cover(page, run.page_index, j, begin, begin + g.size());
-  // Text left over beside the value lowers the pattern quality a little.
+  // Text left over beside the value lowers the pattern quality a little. Of
+  // a combined value the other parts are no left-over: the whole match is
+  // judged.
+  const re2::StringPiece& judged = combined ? groups[0] : g;
+  const size_t judged_begin = judged.data() - j.text.data();
   size_t rest = 0;
-  for (char c : j.text.substr(0, begin) + j.text.substr(begin + g.size())) {
-    rest += (c != ' ' && c != '\n' && c != ':' && c != '.') ? 1 : 0;
+  for (char c : j.text.substr(0, judged_begin) + j.text.substr(judged_begin + judged.size())) {
+    rest += (c != ' ' && c != '\n' && c != ':' && c != '.' && (c != ',' || !combined)) ? 1 : 0;
   }
   // A value that is a small part of a long text (a number inside a sentence)
   // is likely not the value at all.
-  const double share = static_cast<double>(g.size()) / static_cast<double>(g.size() + rest);
+  const double share = static_cast<double>(judged.size()) / static_cast<double>(judged.size() + rest);
   m.small_part = rest > 3 && share < 0.3;
   m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : m.small_part ? 0.7 : 0.93;
   if (m.split_word) m.pattern_quality *= kSplitWordFactor;

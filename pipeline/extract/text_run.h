@@ -32,8 +32,12 @@ struct MatchedText {
 };
 
 // Finds the value in `run`: the first match of `re` (group "value", else
-// group 1, else the whole match), or the whole text when `re` is null.
-[[nodiscard]] std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re);
+// group 1, else the whole match), or the whole text when `re` is null. Text
+// beside the value lowers its pattern quality; with `combined` (the pattern
+// describes a value of several parts, the group one of them) only text
+// outside the whole match does.
+[[nodiscard]] std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re,
+                                                    bool combined = false);
 
 // Every match of `re` over the document's running text (words joined by
 // spaces, lines by newlines), value from group "value" or group 1.

@@ -37,7 +37,7 @@ constexpr std::array<TypeInfo, 14> kTypes = {{
     {"text", NormaliseText, ""},
     {"name", NormaliseName, ""},
     {"date", NormaliseDate,
-     R"((?i)\b(?:\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\s+[a-z]{3,10}\.?\s+\d{4}\b))"},
+     R"((?i)\b(?:\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\s+[a-z]{3,10}\.?\s+\d{4}\b|\d{1,2}\s\d{1,2}\s\d{4}\b))"},
     {"bsn", NormaliseBsn, R"(\b\d[\d .,:]{6,12}\d\b)"},
     // Check digits may be misread as O/I/l; the normaliser repairs them.
     {"iban", NormaliseIban, R"((?i)\b[A-Z]{2}\s?[0-9OIL]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b)"},
