@@ -26,27 +26,43 @@ using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
 
 PIX* Mutable(const PIX* pix) { return const_cast<PIX*>(pix); }  // Leptonica lacks const
 
-// Brings any pix to one of: 1 bpp, 8 bpp grey, 32 bpp RGB; no colormap, no alpha.
-Result<PixPtr> Normalise(const PIX* pix) {
+// A page image in one of: 1 bpp, 8 bpp grey, 32 bpp RGB; no colormap, no
+// alpha. Either the caller's pix itself (already in such a form: no copy of
+// a page-sized buffer) or a converted one owned here.
+class Normalised {
+ public:
+  explicit Normalised(const PIX* input) : view_(input) {}
+  const PIX* get() const { return view_; }
+  // Takes `converted` (null: the conversion failed) in place of the current image.
+  bool Replace(PIX* converted) {
+    owned_.reset(converted);
+    view_ = converted;
+    return converted != nullptr;
+  }
+
+ private:
+  const PIX* view_;
+  PixPtr owned_;
+};
+
+Result<Normalised> Normalise(const PIX* pix) {
+  Normalised out(pix);
   PIX* p = Mutable(pix);
-  PixPtr out;
-  if (pixGetColormap(p)) {
-    out.reset(pixRemoveColormap(p, REMOVE_CMAP_BASED_ON_SRC));
-  } else {
-    out.reset(pixCopy(nullptr, p));
-  }
-  if (!out) return Status::Internal("cannot copy page image");
-  const int d = pixGetDepth(out.get());
+  if (pixGetColormap(p) && !out.Replace(pixRemoveColormap(p, REMOVE_CMAP_BASED_ON_SRC)))
+    return Status::Internal("cannot remove the page image's colormap");
+  PIX* cur = Mutable(out.get());
+  const int d = pixGetDepth(cur);
+  bool ok = true;
   if (d == 2 || d == 4 || d == 16) {
-    out.reset(pixConvertTo8(out.get(), 0));
+    ok = out.Replace(pixConvertTo8(cur, 0));
   } else if (d == 24) {
-    out.reset(pixConvert24To32(out.get()));
-  } else if (d == 32 && pixGetSpp(out.get()) == 4) {
-    out.reset(pixAlphaBlendUniform(out.get(), 0xffffff00));
-    if (out) pixSetSpp(out.get(), 3);
+    ok = out.Replace(pixConvert24To32(cur));
+  } else if (d == 32 && pixGetSpp(cur) == 4) {
+    ok = out.Replace(pixAlphaBlendUniform(cur, 0xffffff00));
+    if (ok) pixSetSpp(Mutable(out.get()), 3);  // a new pix, ours to change
   }
-  if (!out) return Status::Internal("cannot convert page image depth");
-  const int nd = pixGetDepth(out.get());
+  if (!ok) return Status::Internal("cannot convert page image depth");
+  const int nd = pixGetDepth(Mutable(out.get()));
   if (nd != 1 && nd != 8 && nd != 32) return Status::Unsupported("page image depth not supported");
   return out;
 }
@@ -173,18 +189,16 @@ Result<EncodedImage> EncodeForArchive(const PIX* pix, int dpi, const EncodeOptio
     return Status::InvalidArgument("no page image to archive");
   if (dpi <= 0) dpi = PixDpi(pix) > 0 ? PixDpi(pix) : 300;
 
-  SS_ASSIGN_OR_RETURN(PixPtr page, Normalise(pix));
-  if (pixGetDepth(page.get()) == 32 && IsGreyRgb(page.get())) {
-    page.reset(pixConvertRGBToLuminance(page.get()));
-    if (!page) return Status::Internal("cannot convert page image to grey");
-  }
-  if (pixGetDepth(page.get()) == 8 && IsTwoTone(page.get(), options.two_tone_mid_fraction)) {
-    page.reset(pixThresholdToBinary(page.get(), 128));
-    if (!page) return Status::Internal("cannot binarise two-tone page image");
-  }
+  SS_ASSIGN_OR_RETURN(Normalised page, Normalise(pix));
+  if (pixGetDepth(Mutable(page.get())) == 32 && IsGreyRgb(page.get()) &&
+      !page.Replace(pixConvertRGBToLuminance(Mutable(page.get()))))
+    return Status::Internal("cannot convert page image to grey");
+  if (pixGetDepth(Mutable(page.get())) == 8 && IsTwoTone(page.get(), options.two_tone_mid_fraction) &&
+      !page.Replace(pixThresholdToBinary(Mutable(page.get()), 128)))
+    return Status::Internal("cannot binarise two-tone page image");
 
   Result<EncodedImage> best = Status::Internal("no encoding");
-  if (pixGetDepth(page.get()) == 1) {
+  if (pixGetDepth(Mutable(page.get())) == 1) {
     best = EncodeG4(page.get());
   } else {
     best = EncodeJpeg(page.get(), options.jpeg_quality);

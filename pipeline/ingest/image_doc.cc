@@ -38,9 +38,11 @@ class TiffDocument final : public SourceDocument {
 
   int PageCount() const override { return pages_; }
 
-  Result<SourcePage> LoadPage(int index, int dpi) override { return RenderPage(index, dpi); }
+  Result<SourcePage> LoadPage(int index, int dpi) override {
+    return RenderPage(index, dpi, RenderStyle::kSmooth);
+  }
 
-  Result<SourcePage> RenderPage(int index, int) override {
+  Result<SourcePage> RenderPage(int index, int, RenderStyle) override {
     l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
     if (readHeaderMemTiff(Data(bytes_), bytes_.size(), index, &w, &h, &bps, &spp, &res, &cmap,
                           &format) != 0) {
@@ -79,9 +81,11 @@ class SingleImageDocument final : public SourceDocument {
   }
 
   int PageCount() const override { return 1; }
-  Result<SourcePage> LoadPage(int index, int dpi) override { return RenderPage(index, dpi); }
+  Result<SourcePage> LoadPage(int index, int dpi) override {
+    return RenderPage(index, dpi, RenderStyle::kSmooth);
+  }
 
-  Result<SourcePage> RenderPage(int, int) override {
+  Result<SourcePage> RenderPage(int, int, RenderStyle) override {
     Result<PixPtr> pix = DecodeImage(bytes_);
     if (!pix.ok()) return pix.status();
     SourcePage out;

@@ -41,6 +41,26 @@ class FirstLayoutAlone {
   bool laid_out_ = false;
 };
 
+// Copies Poppler's 8-bit rows into a Leptonica pix of the same size. A pix
+// keeps each 4 pixels in one 32-bit word, the first in the high byte; whole
+// words are assembled at once (per-pixel SET_DATA_BYTE with the image's
+// size re-read per pixel cost ~0.2 G instructions per A4 page at 300 dpi).
+void CopyGreyRows(const poppler::image& img, PIX* pix) {
+  const int w = img.width(), h = img.height(), wpl = pixGetWpl(pix);
+  const int stride = img.bytes_per_row();
+  const auto* src = reinterpret_cast<const unsigned char*>(img.const_data());
+  l_uint32* data = pixGetData(pix);
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* row = src + static_cast<size_t>(y) * stride;
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    int x = 0;
+    for (; x + 4 <= w; x += 4)
+      line[x / 4] = l_uint32{row[x]} << 24 | l_uint32{row[x + 1]} << 16 |
+                    l_uint32{row[x + 2]} << 8 | l_uint32{row[x + 3]};
+    for (; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+}
+
 class PdfDocument final : public SourceDocument {
  public:
   PdfDocument(std::string bytes, const Limits& limits) : bytes_(std::move(bytes)), limits_(limits) {}
@@ -104,10 +124,10 @@ class PdfDocument final : public SourceDocument {
         return out;
       }
     }
-    return RenderPage(index, dpi);
+    return RenderPage(index, dpi, RenderStyle::kSmooth);
   }
 
-  Result<SourcePage> RenderPage(int index, int dpi) override {
+  Result<SourcePage> RenderPage(int index, int dpi, RenderStyle style) override {
     std::lock_guard<std::mutex> lock(mu_);
     std::unique_ptr<poppler::page> page(doc_->create_page(index));
     if (!page) return Status::Corrupt("page cannot be read");
@@ -123,8 +143,9 @@ class PdfDocument final : public SourceDocument {
                                 " x " + std::to_string(static_cast<int>(rect.height())) + " pt)");
     }
     poppler::page_renderer renderer;
-    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    const bool smooth = style == RenderStyle::kSmooth;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, smooth);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, smooth);
     renderer.set_image_format(poppler::image::format_gray8);
     poppler::image img;
     {
@@ -136,12 +157,7 @@ class PdfDocument final : public SourceDocument {
       return Status::Corrupt("page cannot be rendered");
     PixPtr pix(pixCreate(img.width(), img.height(), 8));
     if (!pix) return Status::TooLarge("page image does not fit in memory");
-    const char* src = img.const_data();
-    for (int y = 0; y < img.height(); ++y) {
-      l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
-      const unsigned char* row = reinterpret_cast<const unsigned char*>(src + y * img.bytes_per_row());
-      for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
-    }
+    CopyGreyRows(img, pix.get());
     int d = static_cast<int>(std::lround(use_dpi));
     pixSetResolution(pix.get(), d, d);
     SourcePage out;

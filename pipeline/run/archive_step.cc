@@ -218,8 +218,10 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
   SS_ASSIGN_OR_RETURN(ArchivePaths paths, ArchivePathsFor(root_, rq.doc_id));
   const auto now = std::chrono::system_clock::now();
 
-  // The pages: stored images, text-layer pages rendered now (no clean-up:
-  // their word boxes are in unrotated page coordinates).
+  // The pages: stored images (the run draws text-layer pages in its parallel
+  // stage); a text-layer page without one (a workspace from before, or a page
+  // that could not be drawn then) is rendered now (no clean-up: its word
+  // boxes are in unrotated page coordinates).
   auto t0 = Clock::now();
   std::vector<ArchivePage> pages;
   bool has_text_layer = false;
@@ -233,7 +235,7 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
       SS_ASSIGN_OR_RETURN(page.image, FromPageImage(stored->second));
     } else if (p.source == "pdf_text" && rq.source != nullptr) {
       has_text_layer = true;
-      SS_ASSIGN_OR_RETURN(SourcePage rendered, rq.source->RenderPage(p.page_no - 1, rq.dpi));
+      SS_ASSIGN_OR_RETURN(SourcePage rendered, rq.source->RenderPage(p.page_no - 1, rq.dpi, RenderStyle::kCrisp));
       SS_ASSIGN_OR_RETURN(page.image, EncodeForArchive(rendered.image.get(),
                                                        rendered.dpi > 0 ? rendered.dpi : rq.dpi));
     } else {

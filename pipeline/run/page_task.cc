@@ -28,6 +28,18 @@ void FillFromText(PageRecord& r, const PageText& text, double confidence) {
   r.page_json = PageTextToJson(text);
 }
 
+// A text-layer page drawn at `dpi` (no clean-up: its word boxes are in
+// unrotated page coordinates), compressed; none when it cannot be drawn.
+std::optional<PageImage> RenderForArchive(SourceDocument& doc, int index, int dpi) {
+  Result<SourcePage> rendered = doc.RenderPage(index, dpi, RenderStyle::kCrisp);
+  if (!rendered.ok()) return std::nullopt;
+  Result<EncodedImage> encoded =
+      EncodeForArchive(rendered->image.get(), rendered->dpi > 0 ? rendered->dpi : dpi);
+  rendered->image.reset();
+  if (!encoded.ok()) return std::nullopt;
+  return ToPageImage(std::move(encoded).value());
+}
+
 }  // namespace
 
 PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& options,
@@ -48,6 +60,16 @@ PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& option
   if (page->text_layer) {
     out.record.source = "pdf_text";
     FillFromText(out.record, *page->text_layer, 1.0);
+    page->text_layer.reset();
+    // The page as the archive and the review screen show it, rendered and
+    // compressed here so the serial stage only assembles. A page that cannot
+    // be drawn keeps its text; the archive step renders it again and sends
+    // the document to review with the reason.
+    auto te = std::chrono::steady_clock::now();
+    if (std::optional<PageImage> image = RenderForArchive(doc, index, options.dpi)) {
+      out.image = std::move(image);
+      out.encode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - te).count();
+    }
     return finish(std::move(out));
   }
 

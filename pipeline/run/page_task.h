@@ -18,8 +18,10 @@ namespace scanstraat {
 struct PageOutcome {
   PageRecord record;
   Status status;  // not ok: the page failed (record.error_* say why), or was cancelled
-  // The cleaned page (what the OCR boxes refer to), compressed for the
-  // archive and the review screen; none for text-layer and failed pages.
+  // The page compressed for the archive and the review screen: for OCR'd
+  // pages the cleaned image (what the OCR boxes refer to), for text-layer
+  // pages the page drawn at the run's dpi. None for failed pages and for
+  // text-layer pages that cannot be drawn.
   std::optional<PageImage> image;
   double encode_ms = 0;  // time spent compressing it
 };
