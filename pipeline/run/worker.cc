@@ -6,7 +6,6 @@
 #include "pipeline/core/log.h"
 #include "pipeline/ingest/poppler_doc.h"
 #include "pipeline/run/archive_step.h"
-#include "pipeline/run/malloc_config.h"
 #include "pipeline/run/pipeline.h"
 #include "pipeline/run/progress.h"
 #include "pipeline/run/result_record.h"
@@ -40,7 +39,6 @@ Status FailCrashedDocuments(Store& store, int64_t run_id) {
 }  // namespace
 
 int WorkerMain(const RunOptions& options, int64_t run_id) {
-  (void)KeepLargeBlocksMapped();  // peak memory by pages in flight, not batch size
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   QuietLeptonica();
