@@ -123,7 +123,9 @@ def main():
         "maxrss_mib": round(t.get("maxrss_mib", 0), 1),
         "tree_peak_rss_mib": round(peak[0] / 1024.0, 1),
         "others_cpu_frac": round(max(0.0, busy - ours) / (wall * ncpu), 3),
-        "cmd": " ".join(cmd),
+        # Paths inside the checkout relative to it (run.sh runs from its
+        # root), so the committed results name no machine's folders.
+        "cmd": " ".join(cmd).replace(os.getcwd() + "/", ""),
     }
     with open(a.out, "w") as f:
         json.dump(rec, f)
