@@ -21,6 +21,24 @@ verify_clean() {
   tail -n 1 "$T/verify.txt"
 }
 
+# next_run_completes SPEC MODE [ARG...]: after a run that stopped on the
+# injected fault SPEC (its output in $T/fault.out and $T/fault.err), nothing
+# personal is in that output and the workspace $T/ws is consistent in MODE
+# (see workspace_consistent); then `run ARG...` without the fault finishes the
+# work: complete, every document exactly once, verify clean.
+next_run_completes() {
+  local spec=$1 mode=$2 state once
+  shift 2
+  no_personal_data "$T/fault.out" "$T/fault.err" > /dev/null || fail "$spec: personal data in the output"
+  state=$(workspace_consistent "$T/ws" "$mode") || fail "$spec: inconsistent after the fault"
+  run "$@" > "$T/out.txt" 2> "$T/err.txt" || { cat "$T/err.txt"; fail "$spec: the run after the fault"; }
+  workspace_consistent "$T/ws" complete > /dev/null || fail "$spec: incomplete after the next run"
+  once=$(results_exactly_once "$T/ws") || fail "$spec: $once"
+  verify_clean "$T/ws" > /dev/null
+  echo "  after the fault: ${state#consistent ($mode): }"
+  ok "$spec: the next run finished; $once; verify clean"
+}
+
 # make_batch DIR SAMPLE...: copies samples (paths under samples/) into DIR
 # under names that carry made-up personal data, as real scans are often
 # named; lists their expected results, the personal name parts and the
