@@ -15,6 +15,7 @@
 #include "pipeline/core/page_text_json.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/ingest/sniff.h"
+#include "pipeline/run/page_task.h"
 #include "pipeline/run/result_record.h"
 #include "pipeline/store/fault_spec.h"
 
@@ -235,9 +236,7 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
       SS_ASSIGN_OR_RETURN(page.image, FromPageImage(stored->second));
     } else if (p.source == "pdf_text" && rq.source != nullptr) {
       has_text_layer = true;
-      SS_ASSIGN_OR_RETURN(SourcePage rendered, rq.source->RenderPage(p.page_no - 1, rq.dpi, RenderStyle::kCrisp));
-      SS_ASSIGN_OR_RETURN(page.image, EncodeForArchive(rendered.image.get(),
-                                                       rendered.dpi > 0 ? rendered.dpi : rq.dpi));
+      SS_ASSIGN_OR_RETURN(page.image, DrawTextLayerPage(*rq.source, p.page_no - 1, rq.dpi));
     } else {
       return Status::Internal("page " + std::to_string(p.page_no) +
                               " has no stored image to archive");

@@ -28,19 +28,12 @@ void FillFromText(PageRecord& r, const PageText& text, double confidence) {
   r.page_json = PageTextToJson(text);
 }
 
-// A text-layer page drawn at `dpi` (no clean-up: its word boxes are in
-// unrotated page coordinates), compressed; none when it cannot be drawn.
-std::optional<PageImage> RenderForArchive(SourceDocument& doc, int index, int dpi) {
-  Result<SourcePage> rendered = doc.RenderPage(index, dpi, RenderStyle::kCrisp);
-  if (!rendered.ok()) return std::nullopt;
-  Result<EncodedImage> encoded =
-      EncodeForArchive(rendered->image.get(), rendered->dpi > 0 ? rendered->dpi : dpi);
-  rendered->image.reset();
-  if (!encoded.ok()) return std::nullopt;
-  return ToPageImage(std::move(encoded).value());
-}
-
 }  // namespace
+
+Result<EncodedImage> DrawTextLayerPage(SourceDocument& doc, int index, int dpi) {
+  SS_ASSIGN_OR_RETURN(SourcePage rendered, doc.RenderPage(index, dpi, RenderStyle::kCrisp));
+  return EncodeForArchive(rendered.image.get(), rendered.dpi > 0 ? rendered.dpi : dpi);
+}
 
 PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& options,
                         const std::function<Result<TesseractEngine*>()>& engine,
@@ -66,8 +59,8 @@ PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& option
     // be drawn keeps its text; the archive step renders it again and sends
     // the document to review with the reason.
     auto te = std::chrono::steady_clock::now();
-    if (std::optional<PageImage> image = RenderForArchive(doc, index, options.dpi)) {
-      out.image = std::move(image);
+    if (Result<EncodedImage> image = DrawTextLayerPage(doc, index, options.dpi); image.ok()) {
+      out.image = ToPageImage(std::move(image).value());
       out.encode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - te).count();
     }
     return finish(std::move(out));

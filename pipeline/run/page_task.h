@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 
+#include "pipeline/archive/image_encode.h"
 #include "pipeline/core/options.h"
 #include "pipeline/ingest/source_document.h"
 #include "pipeline/ocr/tesseract_engine.h"
@@ -25,6 +26,12 @@ struct PageOutcome {
   std::optional<PageImage> image;
   double encode_ms = 0;  // time spent compressing it
 };
+
+// A text-layer page as the archive keeps it: drawn at `dpi` without
+// anti-aliasing (no clean-up: its word boxes are in unrotated page
+// coordinates) and compressed. The run does this in its parallel stage; the
+// archive step again for a page that has no stored image.
+Result<EncodedImage> DrawTextLayerPage(SourceDocument& doc, int index, int dpi);
 
 // `engine` is called only when the page needs OCR (it may create the
 // thread's engine lazily). `index` counts from 0.
