@@ -21,10 +21,10 @@ std::string MatchKey(std::string_view text) {
   });
 }
 
-double KeySimilarity(std::string_view a, std::string_view b) {
+double KeySimilarity(std::string_view a, std::string_view b, double floor) {
   if (a.empty() || b.empty()) return 0.0;
   if (a.size() <= 4 || b.size() <= 4) return a == b ? 1.0 : 0.0;
-  return Similarity(a, b);
+  return SimilarityAtLeast(a, b, floor);
 }
 
 Box UnionBox(const Box& a, const Box& b) {
@@ -41,10 +41,14 @@ std::vector<std::string> WordKeys(const PageText& page) {
 
 std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_view key,
                               double min_similarity) {
+  return FindKey(page, WordKeys(page), page_index, key, min_similarity);
+}
+
+std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::string>& keys, int page_index,
+                              std::string_view key, double min_similarity) {
   std::vector<WordSpan> found;
   if (key.empty()) return found;
-  const int n = static_cast<int>(page.words.size());
-  std::vector<std::string> keys = WordKeys(page);
+  const int n = static_cast<int>(std::min(page.words.size(), keys.size()));
   for (int start = 0; start < n; ++start) {
     if (keys[start].empty()) continue;
     // Cheap pre-filter: the first word's key must share its first letter or
@@ -62,7 +66,7 @@ std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_
       }
       joined += keys[k];
       if (joined.size() > key.size() + 3) break;
-      const double sim = KeySimilarity(joined, key);
+      const double sim = KeySimilarity(joined, key, min_similarity);
       if (sim > best.similarity) {
         best = {page_index, start, k - start + 1, sim, {}};
       }

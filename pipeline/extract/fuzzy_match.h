@@ -19,8 +19,9 @@ namespace scanstraat {
 [[nodiscard]] std::string MatchKey(std::string_view text);
 
 // Similarity of two keys in 0..1. Keys of 4 characters or fewer must be equal
-// (a short label like "BSN" is too easy to hit by accident).
-[[nodiscard]] double KeySimilarity(std::string_view a, std::string_view b);
+// (a short label like "BSN" is too easy to hit by accident). With a `floor`,
+// a similarity below it comes back as 0.0 (cheaper: SimilarityAtLeast).
+[[nodiscard]] double KeySimilarity(std::string_view a, std::string_view b, double floor = 0.0);
 
 // A run of consecutive words on one line that matches a key.
 struct WordSpan {
@@ -36,6 +37,10 @@ struct WordSpan {
 // Overlapping spans keep only the best; spans are in reading order.
 [[nodiscard]] std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_view key,
                                             double min_similarity);
+// The same with the page's WordKeys computed once by the caller, for matching
+// many keys against one page.
+[[nodiscard]] std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::string>& keys,
+                                            int page_index, std::string_view key, double min_similarity);
 
 // Keys of the words of a page, computed once per page.
 [[nodiscard]] std::vector<std::string> WordKeys(const PageText& page);

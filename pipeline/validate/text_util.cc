@@ -137,29 +137,55 @@ std::string FoldForMatch(std::string_view s) {
 }
 
 int EditDistance(std::string_view a, std::string_view b, int limit) {
+  if (a.size() < b.size()) std::swap(a, b);  // b is the shorter: one row of it
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
-  if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<int> prev(m + 1), cur(m + 1);
+  if (n - m > limit) return limit + 1;
+  // Label matching calls this for every word run against every label variant
+  // (a third of a text-layer page's CPU time before), so short keys use rows
+  // on the stack instead of two heap vectors per call.
+  constexpr int kStackRow = 96;
+  int stack_rows[2][kStackRow + 1];
+  std::vector<int> heap_rows;
+  int* prev = stack_rows[0];
+  int* cur = stack_rows[1];
+  if (m > kStackRow) {
+    heap_rows.resize(2 * static_cast<size_t>(m + 1));
+    prev = heap_rows.data();
+    cur = prev + m + 1;
+  }
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
     int row_min = cur[0];
+    const char ai = a[i - 1];
     for (int j = 1; j <= m; ++j) {
-      const int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      const int sub = prev[j - 1] + (ai == b[j - 1] ? 0 : 1);
       cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > limit) return limit + 1;
     std::swap(prev, cur);
   }
-  return prev[m];
+  return std::min(prev[m], limit + 1);
 }
 
 double Similarity(std::string_view a, std::string_view b) {
   const size_t longest = std::max(a.size(), b.size());
   if (longest == 0) return 1.0;
   const int d = EditDistance(a, b);
+  return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
+}
+
+double SimilarityAtLeast(std::string_view a, std::string_view b, double floor) {
+  const size_t longest = std::max(a.size(), b.size());
+  if (longest == 0) return 1.0;
+  if (floor <= 0) return Similarity(a, b);
+  // 1 - d/L >= floor  <=>  d <= (1 - floor) * L; the small epsilon keeps an
+  // exact boundary (0.8 of 10 = 2 edits) on the passing side.
+  const int limit = static_cast<int>((1.0 - floor) * static_cast<double>(longest) + 1e-9);
+  const int d = EditDistance(a, b, limit);
+  if (d > limit) return 0.0;
   return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
 }
 

@@ -39,6 +39,11 @@ template <typename Pred>
 // 1 - distance / max(len): 1.0 for equal strings, 0.0 for nothing in common.
 [[nodiscard]] double Similarity(std::string_view a, std::string_view b);
 
+// Similarity(a, b) when it is at least `floor`, else 0.0, computed with the
+// edit distance cut off at the most edits `floor` allows (faster for matching
+// many candidates against a threshold).
+[[nodiscard]] double SimilarityAtLeast(std::string_view a, std::string_view b, double floor);
+
 // A score or confidence with two decimals ("0.87"), for explanations.
 [[nodiscard]] std::string FormatScore(double v);
 

@@ -1,6 +1,10 @@
 // MaskValue and RedactPersonalData; redaction cases come from redact_cases.tsv.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "pipeline/validate/mask.h"
 #include "pipeline/validate/text_util.h"
 #include "tests/validate/tsv_cases.h"
@@ -42,6 +46,42 @@ TEST(TextUtil, EditDistanceAndSimilarity) {
   EXPECT_EQ(EditDistance("kitten", "sitting", 1), 2);  // limit + 1
   EXPECT_DOUBLE_EQ(Similarity("bsn", "bsn"), 1.0);
   EXPECT_NEAR(Similarity("geboortedatum", "geboortedaturn"), 1.0 - 2.0 / 14, 1e-9);
+}
+
+// The bounded distance agrees with the full one wherever the full one is
+// within the limit, in either argument order, also past the on-stack row
+// length (96 characters).
+TEST(TextUtil, BoundedEditDistanceAgreesWithFullDistance) {
+  const std::string long_a(150, 'a');
+  std::string long_b = long_a;
+  long_b[10] = 'b';
+  long_b[140] = 'c';
+  struct Case {
+    std::string a, b;
+    int full;
+  };
+  const std::vector<Case> cases = {
+      {"kitten", "sitting", 3},         {"sitting", "kitten", 3},
+      {"", "", 0},                      {"abc", "", 3},
+      {"datumondertekening", "datum", 13}, {long_a, long_b, 2},
+      {long_a, long_a + "xyz", 3},      {"postcode", "p0stc0de", 2},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(EditDistance(c.a, c.b), c.full) << c.a.size() << " vs " << c.b.size();
+    for (int limit = 0; limit <= 4; ++limit) {
+      EXPECT_EQ(EditDistance(c.a, c.b, limit), std::min(c.full, limit + 1)) << "limit " << limit;
+    }
+  }
+}
+
+// SimilarityAtLeast gives the exact similarity at or above the floor, the
+// boundary included, and 0 below it.
+TEST(TextUtil, SimilarityAtLeastCutsOffBelowTheFloor) {
+  EXPECT_NEAR(SimilarityAtLeast("geboortedatum", "geboortedaturn", 0.8), 1.0 - 2.0 / 14, 1e-9);
+  EXPECT_DOUBLE_EQ(SimilarityAtLeast("abcdefghij", "abcdefghXY", 0.8), 0.8);  // exactly 2 of 10
+  EXPECT_DOUBLE_EQ(SimilarityAtLeast("abcdefghij", "abcdefgXYZ", 0.8), 0.0);  // 3 of 10
+  EXPECT_DOUBLE_EQ(SimilarityAtLeast("", "", 0.9), 1.0);
+  EXPECT_NEAR(SimilarityAtLeast("kitten", "sitting", 0.0), Similarity("kitten", "sitting"), 1e-12);
 }
 
 }  // namespace
