@@ -1,5 +1,6 @@
 #include "pipeline/archive/image_encode.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -88,8 +89,14 @@ bool IsGreyRgb(const PIX* pix) {
   return true;
 }
 
+// Every third pixel of every third row: a million samples on an A4 page at
+// 300 dpi tell the share of mid-grey as well as all nine million do, and the
+// full count was a third of the CPU time of a text-layer page.
+constexpr int kTwoToneSampling = 3;
+
 bool IsTwoTone(const PIX* grey, double mid_fraction) {
-  NumaPtr hist(pixGetGrayHistogram(Mutable(grey), 1));
+  const int factor = std::min({kTwoToneSampling, pixGetWidth(Mutable(grey)), pixGetHeight(Mutable(grey))});
+  NumaPtr hist(pixGetGrayHistogram(Mutable(grey), std::max(factor, 1)));
   if (!hist) return false;
   double total = 0, mid = 0;
   for (int v = 0; v < 256; ++v) {
