@@ -23,9 +23,12 @@ constexpr size_t kMinCompoundPart = 7;
 
 double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, double min_similarity) {
   double best = 0;
+  std::vector<std::vector<std::string>> word_keys;
+  word_keys.reserve(pages.size());
+  for (const PageText& page : pages) word_keys.push_back(WordKeys(page));
   for (const std::string& key : phrase.keys) {
     for (size_t i = 0; i < pages.size(); ++i) {
-      for (const WordSpan& s : FindKey(pages[i], static_cast<int>(i), key, min_similarity)) {
+      for (const WordSpan& s : FindKey(pages[i], word_keys[i], static_cast<int>(i), key, min_similarity)) {
         best = std::max(best, s.similarity);
         if (best >= 1.0) return best;
       }
@@ -37,8 +40,8 @@ double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, doub
   // counts a little less than the word itself.
   for (const std::string& key : phrase.keys) {
     if (key.size() < kMinCompoundPart) continue;
-    for (const PageText& page : pages) {
-      for (const std::string& word : WordKeys(page)) {
+    for (const std::vector<std::string>& page_keys : word_keys) {
+      for (const std::string& word : page_keys) {
         if (word.size() > key.size() && word.find(key) != std::string::npos) return kCompoundSimilarity;
       }
     }
@@ -70,8 +73,9 @@ double OwnLabelShare(const RuleSet& rules, const DocTypeRule& type, const std::v
     ++own;
     bool seen = false;
     for (size_t p = 0; p < pages.size() && !seen; ++p) {
+      const std::vector<std::string> word_keys = WordKeys(pages[p]);
       for (const std::string& key : keys) {
-        if (!FindKey(pages[p], static_cast<int>(p), key, f.label_similarity).empty()) {
+        if (!FindKey(pages[p], word_keys, static_cast<int>(p), key, f.label_similarity).empty()) {
           seen = true;
           break;
         }

@@ -38,8 +38,9 @@ std::vector<WordSpan> FindSpans(const std::vector<PageText>& pages, const std::v
                                 double similarity) {
   std::vector<WordSpan> out;
   for (size_t p = 0; p < pages.size(); ++p) {
+    const std::vector<std::string> word_keys = WordKeys(pages[p]);
     for (const std::string& key : keys) {
-      for (const WordSpan& s : FindKey(pages[p], static_cast<int>(p), key, similarity)) out.push_back(s);
+      for (const WordSpan& s : FindKey(pages[p], word_keys, static_cast<int>(p), key, similarity)) out.push_back(s);
     }
   }
   return out;
