@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/archive/file_system.h"
 #include "pipeline/core/status.h"
@@ -23,7 +24,22 @@ namespace scanstraat {
 // REQUIRES: the folder of `path` exists.
 [[nodiscard]] Status WriteFileAtomic(FileSystem& fs, const std::filesystem::path& path,
                                      std::string_view bytes);
-// The same on the real file system.
+// One file of a WriteFilesAtomic batch.
+struct FileToWrite {
+  std::filesystem::path path;
+  std::string_view bytes;
+};
+
+// Writes several files of one folder as WriteFileAtomic does, with the syncs
+// grouped: every temporary file written, then each fsynced, then each
+// renamed, then the folder fsynced once. On any failure none of the files is
+// left under its final name (renamed ones are removed again) and no
+// temporary file stays. A crash part-way may leave some of them complete
+// under their final names, never a partial one.
+// REQUIRES: all paths in one existing folder.
+[[nodiscard]] Status WriteFilesAtomic(FileSystem& fs, const std::vector<FileToWrite>& files);
+
+// WriteFileAtomic on the real file system.
 [[nodiscard]] Status WriteFileAtomic(const std::filesystem::path& path, std::string_view bytes);
 
 // True when `name` is a temporary name made by WriteFileAtomic (so `verify`

@@ -70,16 +70,20 @@ class Written {
     fs::remove(paths_.folder, ec);                // only when empty
     fs::remove(paths_.folder.parent_path(), ec);  // likewise
   }
-  Status Write(const std::string& role, const fs::path& path, std::string_view bytes) {
-    written_.push_back(path);  // also on failure: WriteFileAtomic leaves nothing, remove is harmless
-    SS_RETURN_IF_ERROR(WriteFileAtomic(files_fs_, path, bytes));
+  // Adds a file to write; `bytes` must outlive Flush().
+  void Add(const std::string& role, const fs::path& path, std::string_view bytes) {
+    batch_.push_back({path, bytes});
     ArchiveFileRecord f;
     f.role = role;
     f.path = fs::relative(path, root_).generic_string();
     f.sha256 = Sha256Hex(bytes);
     f.size = static_cast<int64_t>(bytes.size());
     files_.push_back(std::move(f));
-    return Status::Ok();
+  }
+  // Writes every added file (WriteFilesAtomic: the syncs grouped).
+  Status Flush() {
+    for (const FileToWrite& f : batch_) written_.push_back(f.path);  // removing unwritten ones is harmless
+    return WriteFilesAtomic(files_fs_, batch_);
   }
   const std::vector<ArchiveFileRecord>& files() const { return files_; }
   void Commit() { committed_ = true; }
@@ -89,6 +93,7 @@ class Written {
   fs::path root_;
   const ArchivePaths& paths_;
   std::vector<fs::path> written_;
+  std::vector<FileToWrite> batch_;
   std::vector<ArchiveFileRecord> files_;
   bool committed_ = false;
 };
@@ -336,21 +341,22 @@ Status ArchiveStep::Archive(const ArchiveRequest& rq, DocumentOutcome& outcome,
   with_review["review"] = rq.review;  // null unless a reviewer approved it
   const std::string result_file = dump(with_review) + "\n";
 
-  // Every file to a temporary name, synced, renamed; the PDF first, the
-  // record that points at it last.
+  // Every file to a temporary name, synced, renamed, the folder synced
+  // (WriteFilesAtomic); only then does the store record them.
   t0 = Clock::now();
   std::error_code ec;
   fs::create_directories(paths.folder, ec);
   if (ec) return Status::IOError("cannot create archive folder " + paths.folder.string() + ": " + ec.message());
   Written written(fs_, root_, paths);
-  SS_RETURN_IF_ERROR(written.Write("pdf", paths.pdf, pdf));
+  written.Add("pdf", paths.pdf, pdf);
   if (!original.empty()) {
-    SS_RETURN_IF_ERROR(written.Write("original", paths.original, original));
-    SS_RETURN_IF_ERROR(written.Write("mdto_original", paths.mdto_original, original_xml));
+    written.Add("original", paths.original, original);
+    written.Add("mdto_original", paths.mdto_original, original_xml);
   }
-  SS_RETURN_IF_ERROR(written.Write("mdto_pdf", paths.mdto_pdf, pdf_xml));
-  SS_RETURN_IF_ERROR(written.Write("mdto_object", paths.mdto_object, io_xml));
-  SS_RETURN_IF_ERROR(written.Write("result", paths.result, result_file));
+  written.Add("mdto_pdf", paths.mdto_pdf, pdf_xml);
+  written.Add("mdto_object", paths.mdto_object, io_xml);
+  written.Add("result", paths.result, result_file);
+  SS_RETURN_IF_ERROR(written.Flush());
   tm.write_ms += MsSince(t0);
 
   written.Commit();

@@ -93,6 +93,59 @@ TEST(AtomicWrite, FaultOnSecondFileSparesTheFirst) {
   EXPECT_EQ(fs.appends(), 2);
 }
 
+TEST(AtomicWriteBatch, WritesEveryFileWithOneFolderSync) {
+  ScratchDir dir;
+  const std::string pdf(2 << 20, 'p');
+  const std::vector<FileToWrite> files = {
+      {dir / "doc.pdf", pdf}, {dir / "doc.pdf.mdto.xml", "<a/>"}, {dir / "result.json", "{}\n"}};
+  ASSERT_TRUE(WriteFilesAtomic(PosixFileSystem(), files).ok());
+  EXPECT_EQ(ReadAll(dir / "doc.pdf"), pdf);
+  EXPECT_EQ(ReadAll(dir / "result.json"), "{}\n");
+  EXPECT_EQ(dir.Entries().size(), 3u);
+
+  // The folder is synced once for the three renames: a folder-sync fault
+  // armed on the second call never fires.
+  FaultyFileSystem fs(PosixFileSystem());
+  fs.Inject(Fault::kSyncDirError, 2);
+  ASSERT_TRUE(WriteFilesAtomic(fs, files).ok());
+  EXPECT_EQ(fs.renames(), 3);
+}
+
+TEST(AtomicWriteBatch, FilesInDifferentFoldersAreRefused) {
+  ScratchDir dir;
+  std::filesystem::create_directories(dir / "sub");
+  Status s = WriteFilesAtomic(PosixFileSystem(), {{dir / "a.xml", "a"}, {dir / "sub" / "b.xml", "b"}});
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_TRUE(dir.Entries() == std::vector<std::string>{"sub"}) << dir.Entries().size();
+}
+
+// A fault at any step of any file of the batch leaves none of the files,
+// renamed or not, and no temporary file: the caller records nothing.
+struct BatchFault {
+  Fault fault;
+  int nth;
+};
+
+class AtomicWriteBatchFault : public ::testing::TestWithParam<BatchFault> {};
+
+TEST_P(AtomicWriteBatchFault, LeavesNothingBehind) {
+  ScratchDir dir;
+  FaultyFileSystem fs(PosixFileSystem());
+  fs.Inject(GetParam().fault, GetParam().nth);
+  const std::string pdf(1 << 20, 'p');
+  Status s = WriteFilesAtomic(fs, {{dir / "doc.pdf", pdf}, {dir / "doc.xml", "<x/>"}, {dir / "result.json", "{}"}});
+  EXPECT_EQ(s.code(), Code::kIOError) << s.ToString();
+  EXPECT_TRUE(dir.Entries().empty()) << dir.Entries().size() << " entries left, first "
+                                     << (dir.Entries().empty() ? "" : dir.Entries()[0]);
+}
+
+INSTANTIATE_TEST_SUITE_P(EachStepOfEachFile, AtomicWriteBatchFault,
+                         ::testing::Values(BatchFault{Fault::kCreateError, 1}, BatchFault{Fault::kCreateError, 3},
+                                           BatchFault{Fault::kWriteError, 2}, BatchFault{Fault::kDiskFull, 1},
+                                           BatchFault{Fault::kSyncError, 1}, BatchFault{Fault::kSyncError, 3},
+                                           BatchFault{Fault::kRenameError, 1}, BatchFault{Fault::kRenameError, 3},
+                                           BatchFault{Fault::kSyncDirError, 1}));
+
 }  // namespace
 }  // namespace scanstraat
 
