@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "pipeline/archive/tiff_g4.h"
+#include "pipeline/image/tiff_g4.h"
 #include "pipeline/image/pix.h"
 
 namespace scanstraat {

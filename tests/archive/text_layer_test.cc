@@ -7,7 +7,7 @@
 #include "archive_test_util.h"
 #include "pipeline/archive/glyphless_font.h"
 #include "pipeline/archive/pdf_info.h"
-#include "pipeline/archive/tiff_g4.h"
+#include "pipeline/image/tiff_g4.h"
 
 namespace scanstraat {
 namespace {

@@ -1,4 +1,4 @@
-#include "pipeline/archive/tiff_g4.h"
+#include "pipeline/image/tiff_g4.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,7 @@
 // CCITT Group 4 data in and out of a TIFF container, in memory. Leptonica
-// encodes G4 only as a TIFF file; a PDF wants the bare G4 stream, and the
-// review screen (to show an archived page) wants the TIFF back.
+// encodes and decodes G4 only as a TIFF file; a PDF holds the bare G4
+// stream: the archive writes one, the review screen shows an archived page
+// from it, and a scanner's PDF page is read from it (pipeline/ingest/).
 // Thread-safety: pure functions.
 #pragma once
 
