@@ -1,6 +1,7 @@
 #include "pipeline/image/pix.h"
 
 #include <cstdlib>
+#include <cstring>
 
 namespace scanstraat {
 
@@ -22,6 +23,41 @@ Result<PixPtr> DecodeImage(std::string_view bytes) {
   PIX* pix = pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size());
   if (pix == nullptr) return Status::Corrupt("image data cannot be decoded (damaged or truncated)");
   return PixPtr(pix);
+}
+
+Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bits, int components) {
+  const bool grey = components == 1 && (bits == 1 || bits == 8);
+  if (width <= 0 || height <= 0 || !(grey || (components == 3 && bits == 8)))
+    return Status::InvalidArgument("rows are not 1-bit grey, 8-bit grey or 8-bit RGB");
+  const size_t stride = (size_t(width) * size_t(bits) * size_t(components) + 7) / 8;
+  if (rows.size() / stride < size_t(height)) return Status::Corrupt("image data is shorter than its size says");
+  PixPtr pix(pixCreateNoInit(width, height, grey ? bits : 32));
+  if (!pix) return Status::TooLarge("page image does not fit in memory");
+  const auto* src = reinterpret_cast<const unsigned char*>(rows.data());
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  if (grey) {
+    // Grey rows are the pix's rows byte for byte, once each 32-bit word is
+    // put in Leptonica's order (first pixel in the high byte).
+    for (int y = 0; y < height; ++y) {
+      l_uint32* line = data + size_t(y) * wpl;
+      line[wpl - 1] = 0;  // the padding past the row's last byte
+      std::memcpy(line, src + size_t(y) * stride, stride);
+    }
+    pixEndianByteSwap(pix.get());
+    if (bits == 1) {
+      pixInvert(pix.get(), pix.get());  // PDF's 0 = black is Leptonica's 1 = black
+      pixSetPadBits(pix.get(), 0);
+    }
+    return pix;
+  }
+  for (int y = 0; y < height; ++y) {
+    const unsigned char* row = src + size_t(y) * stride;
+    l_uint32* line = data + size_t(y) * wpl;
+    for (int x = 0; x < width; ++x, row += 3)
+      line[x] = l_uint32{row[0]} << L_RED_SHIFT | l_uint32{row[1]} << L_GREEN_SHIFT | l_uint32{row[2]} << L_BLUE_SHIFT;
+  }
+  return pix;
 }
 
 int PixDpi(const PIX* pix) {

@@ -41,13 +41,15 @@ int DetectQuarterTurns(PIX* bin) {
 
 }  // namespace
 
+bool RescalesTo(int dpi, int target_dpi) { return std::abs(dpi - target_dpi) > target_dpi / 10; }
+
 Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions& options) {
   Preprocessed out;
   out.info.source_dpi = dpi;
   PixPtr grey = ToGrey(pix);
   if (!grey) return Status::Corrupt("page image cannot be converted to greyscale");
 
-  if (dpi > 0 && std::abs(dpi - options.target_dpi) > options.target_dpi / 10) {
+  if (dpi > 0 && RescalesTo(dpi, options.target_dpi)) {
     float s = static_cast<float>(options.target_dpi) / static_cast<float>(dpi);
     PixPtr scaled(pixScale(grey.get(), s, s));
     if (!scaled) return Status::Internal("page scaling failed");

@@ -27,6 +27,10 @@ struct Preprocessed {
   PreprocessInfo info;
 };
 
+// True when Preprocess scales a page at `dpi` (known, > 0) to `target_dpi`;
+// a page within 10% of the target keeps its size.
+bool RescalesTo(int dpi, int target_dpi);
+
 // REQUIRES: pix != nullptr. `dpi` is the page's resolution, 0 if unknown.
 Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions& options);
 
