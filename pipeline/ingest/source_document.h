@@ -27,12 +27,18 @@ namespace scanstraat {
 // born-digital pages). Images on the page are drawn the same either way.
 enum class RenderStyle { kSmooth, kCrisp };
 
+// Where a page image came from. A PDF page drawn by Poppler costs more CPU
+// than one whose scanned image is taken from the file; the run log counts both.
+enum class ImageOrigin { kImageFile, kPdfImage, kPdfDrawn };
+
 struct SourcePage {
   // Set when the page has a usable text layer: no OCR needed.
   std::optional<PageText> text_layer;
-  // Set otherwise: the page image at `dpi` (0 when the image says nothing).
+  // Set otherwise: the page image at `dpi` (0 when the image says nothing;
+  // a scanned PDF page taken from the file keeps its own resolution).
   PixPtr image;
   int dpi = 0;
+  ImageOrigin origin = ImageOrigin::kImageFile;
 };
 
 class SourceDocument {
