@@ -8,10 +8,13 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <vector>
 
+#include "pipeline/image/preprocess.h"
+#include "pipeline/ingest/pdf_page_image.h"
 #include "pipeline/ingest/text_layer.h"
 
 namespace scanstraat {
@@ -61,6 +64,15 @@ void CopyGreyRows(const poppler::image& img, PIX* pix) {
   }
 }
 
+// Whether a scanned page's image at `image_dpi` ends up the size of the page
+// drawn at `dpi`: at that resolution (within 1%), or far enough off that
+// clean-up scales it to `dpi`. In between, clean-up would keep the image's
+// size and the archived page would come out a few percent too small; such
+// pages (rare: scanners use 200, 300, 400 or 600 dpi) are drawn instead.
+bool KeepsPageSize(int image_dpi, int dpi) {
+  return std::abs(image_dpi - dpi) * 100 <= dpi || RescalesTo(image_dpi, dpi);
+}
+
 class PdfDocument final : public SourceDocument {
  public:
   PdfDocument(std::string bytes, const Limits& limits) : bytes_(std::move(bytes)), limits_(limits) {}
@@ -82,12 +94,18 @@ class PdfDocument final : public SourceDocument {
     if (pages_ > limits_.max_pages)
       return Status::TooLarge("PDF has " + std::to_string(pages_) + " pages, over the limit of " +
                               std::to_string(limits_.max_pages));
+    page_images_ = std::make_unique<PdfPageImages>(bytes_, pages_, limits_);
     return Status::Ok();
   }
 
   int PageCount() const override { return pages_; }
 
   Result<SourcePage> LoadPage(int index, int dpi) override {
+    // A scanned page: its own image, decoded, costs less than drawing the
+    // page (pdf_page_image.h). Such a page paints nothing but the image, so
+    // it has no text layer to look for.
+    if (Result<SourcePage> scan = page_images_->Read(index); scan.ok() && KeepsPageSize(scan->dpi, dpi))
+      return scan;
     {
       std::lock_guard<std::mutex> lock(mu_);
       std::unique_ptr<poppler::page> page(doc_->create_page(index));
@@ -163,6 +181,7 @@ class PdfDocument final : public SourceDocument {
     SourcePage out;
     out.image = std::move(pix);
     out.dpi = d;
+    out.origin = ImageOrigin::kPdfDrawn;
     return out;
   }
 
@@ -172,6 +191,7 @@ class PdfDocument final : public SourceDocument {
   std::mutex mu_;
   std::unique_ptr<poppler::document> doc_;
   int pages_ = 0;
+  std::unique_ptr<PdfPageImages> page_images_;  // reads bytes_; has its own lock
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 // The Poppler adapter: a PDF as a SourceDocument. Nothing outside this pair
-// of files sees a Poppler type.
-// Thread-safety: one mutex per document serialises all Poppler calls on it;
-// different documents run in parallel.
+// of files sees a Poppler type. A scanned page (one image over the page) is
+// read as its embedded image through the qpdf reader (pdf_page_image.h)
+// rather than drawn.
+// Thread-safety: one mutex per document serialises all Poppler calls on it,
+// and the qpdf reader has its own; different documents run in parallel.
 #pragma once
 
 #include <memory>

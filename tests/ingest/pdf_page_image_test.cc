@@ -409,5 +409,38 @@ TEST(PdfPageImage, NotAPdfIsANoNotACrash) {
   EXPECT_EQ(images.Read(0).status().code(), Code::kUnsupported);  // and stays so
 }
 
+// The PDF document asks for the image first and draws only when it is refused
+// or its resolution would change the page's size (pipeline/ingest/poppler_doc.cc).
+TEST(PdfPageImage, LoadPageTakesTheImageWhenItKeepsThePageSize) {
+  std::unique_ptr<SourceDocument> doc =
+      OpenPdfBytes(MakePdf(Spec("/ColorSpace /DeviceGray /BitsPerComponent 8", Rows(Page8().get()))));
+  ASSERT_NE(doc, nullptr);
+  struct Want {
+    int asked_dpi;
+    ImageOrigin origin;
+    int dpi;
+  };
+  // The image is at 100 dpi: taken at 100 (and 101: within 1%), and at 300,
+  // which clean-up scales it to; at 105 clean-up would leave it 5% small.
+  for (Want w : {Want{100, ImageOrigin::kPdfImage, 100}, Want{101, ImageOrigin::kPdfImage, 100},
+                 Want{300, ImageOrigin::kPdfImage, 100}, Want{105, ImageOrigin::kPdfDrawn, 105}}) {
+    Result<SourcePage> page = doc->LoadPage(0, w.asked_dpi);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_FALSE(page->text_layer.has_value());
+    EXPECT_EQ(page->origin, w.origin) << w.asked_dpi;
+    EXPECT_EQ(page->dpi, w.dpi) << w.asked_dpi;
+  }
+}
+
+TEST(PdfPageImage, LoadPageDrawsAPageWithTextOnTheScan) {
+  PageSpec s = Spec("/ColorSpace /DeviceGray /BitsPerComponent 8", Rows(Page8().get()));
+  s.content += " 0 0 m 100 100 l S";
+  std::unique_ptr<SourceDocument> doc = OpenPdfBytes(MakePdf(s));
+  ASSERT_NE(doc, nullptr);
+  Result<SourcePage> page = doc->LoadPage(0, 100);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->origin, ImageOrigin::kPdfDrawn);
+}
+
 }  // namespace
 }  // namespace scanstraat
