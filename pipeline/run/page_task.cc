@@ -66,6 +66,7 @@ PageOutcome ProcessPage(SourceDocument& doc, int index, const RunOptions& option
     return finish(std::move(out));
   }
 
+  out.origin = page->origin;
   PreprocessOptions pre;
   pre.target_dpi = options.dpi;
   pre.orient = options.orient;

@@ -25,6 +25,7 @@ struct PageOutcome {
   // text-layer pages that cannot be drawn.
   std::optional<PageImage> image;
   double encode_ms = 0;  // time spent compressing it
+  ImageOrigin origin = ImageOrigin::kImageFile;  // of the image OCR'd (run log)
 };
 
 // A text-layer page as the archive keeps it: drawn at `dpi` without

@@ -153,7 +153,7 @@ class Runner {
                                            [this](Item item) { Save(std::move(item)); }));
     });
     watchdog_ = nullptr;
-    LogArchiveCosts();
+    LogStageCosts();
     if (!error_.ok()) return error_;
     stats_.cancelled = cancel_.load();
     return stats_;
@@ -241,6 +241,10 @@ class Runner {
         encode_ms_ += item.outcome.encode_ms;
         ++encoded_pages_;
       }
+      if (item.outcome.record.source == "ocr") {
+        pdf_images_ += item.outcome.origin == ImageOrigin::kPdfImage;
+        pdf_drawn_ += item.outcome.origin == ImageOrigin::kPdfDrawn;
+      }
       if (!s.ok()) {
         SetError(s);
         return;
@@ -326,12 +330,17 @@ class Runner {
     return true;
   }
 
-  void LogArchiveCosts() {
+  void LogStageCosts() {
     auto ms = [](double v) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.1f ms", v);
       return std::string(buf);
     };
+    // Scanned PDF pages whose image could not be taken as it is are drawn,
+    // which costs more: a batch of, say, JBIG2 scans shows up here.
+    if (pdf_images_ + pdf_drawn_ > 0)
+      LogInfo("ingest: " + std::to_string(pdf_images_) + " PDF pages read from their scanned image, " +
+              std::to_string(pdf_drawn_) + " drawn for OCR");
     if (encoded_pages_ > 0)
       LogInfo("archive: " + std::to_string(encoded_pages_) + " page images encoded, " +
               ms(encode_ms_ / encoded_pages_) + "/page (parallel stage)");
@@ -407,6 +416,7 @@ class Runner {
   std::unique_ptr<ArchiveStep> archiver_;
   double encode_ms_ = 0;  // serial stage only
   int encoded_pages_ = 0, archived_docs_ = 0, archived_pages_ = 0;
+  int pdf_images_ = 0, pdf_drawn_ = 0;  // OCR'd PDF pages by ImageOrigin (serial stage only)
   ArchiveTimings archive_timings_;
 };
 
