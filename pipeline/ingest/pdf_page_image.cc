@@ -3,7 +3,7 @@
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only
 #endif
-#include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -11,6 +11,7 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,11 +102,38 @@ class OneImageScan final : public OH::ParserCallbacks {
   Matrix ctm_;
 };
 
+// Collects a stream's data up to a limit. qpdf inflates a whole stream, and
+// a few kilobytes of Flate can inflate to gigabytes (Poppler reads only the
+// rows it draws); past the limit the decoding stops and the page is drawn.
+class BoundedData final : public Pipeline {
+ public:
+  explicit BoundedData(size_t limit) : Pipeline("image data", nullptr), limit_(limit) {}
+  void write(unsigned char const* data, size_t len) override {
+    if (len > limit_ - bytes.size()) throw std::length_error("image data longer than the image");
+    bytes.append(reinterpret_cast<const char*>(data), len);
+  }
+  void finish() override {}
+  std::string bytes;
+
+ private:
+  size_t limit_;
+};
+
+// Returns the stream's data, decoded at `level`, or a "no" when qpdf cannot
+// decode it or it is longer than `limit`.
+Result<std::string> StreamData(OH stream, qpdf_stream_decode_level_e level, size_t limit) {
+  BoundedData data(limit);
+  bool attempted = false;
+  if (!stream.pipeStreamData(&data, &attempted, 0, level, false, false) || data.bytes.empty())
+    return No("image data cannot be read");
+  return std::move(data.bytes);
+}
+
 // Everything the decoding needs, copied out of qpdf so that decoding runs
 // without the document's lock.
 struct ImageJob {
   enum class Kind { kRows, kJpeg, kG4 } kind = Kind::kRows;
-  std::shared_ptr<Buffer> data;  // rows (already inflated), JPEG bytes or G4 code
+  std::string data;  // rows (already inflated), JPEG bytes or G4 code
   int width = 0, height = 0, bits = 8, components = 1;
   bool black_is_1 = false;  // G4 only
   int quarter_turns = 0;    // clockwise, to show the image as the page does
@@ -200,7 +228,7 @@ bool IsDefaultDecode(OH decode, int components) {
 }
 
 // Checks the image dictionary and fills in what decoding needs.
-Status DescribeImage(OH image, const Limits& limits, ImageJob& job) {
+Status DescribeImage(OH image, const Limits& limits, size_t file_size, ImageJob& job) {
   if (!image.isStreamOfType("", "/Image")) return No("the XObject is not an image");
   OH dict = image.getDict();
   bool mask = false;
@@ -227,7 +255,10 @@ Status DescribeImage(OH image, const Limits& limits, ImageJob& job) {
   const std::string filter = OnlyFilter(dict, parms);
   if (filter.empty() || filter == "/FlateDecode") {
     job.kind = ImageJob::Kind::kRows;
-    job.data = image.getStreamData(qpdf_dl_generalized);  // inflates and undoes PNG predictors
+    // Inflated, PNG predictors undone; a little slack past the rows for
+    // writers that pad the data.
+    const size_t rows = (size_t(w) * size_t(job.bits) * size_t(job.components) + 7) / 8 * size_t(h);
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_generalized, rows + 65536));
   } else if (filter == "/DCTDecode") {
     if (job.bits != 8) return No("JPEG with other than 8 bits");
     // /ColorTransform 1 (YCbCr) is what libjpeg assumes for three components
@@ -237,7 +268,7 @@ Status DescribeImage(OH image, const Limits& limits, ImageJob& job) {
         (!parms.getKey("/ColorTransform").getValueAsInt(transform) || transform != 1))
       return No("JPEG ColorTransform");
     job.kind = ImageJob::Kind::kJpeg;
-    job.data = image.getRawStreamData();
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size));
   } else if (filter == "/CCITTFaxDecode") {
     if (!parms.isDictionary()) parms = OH::newDictionary();
     long long k = 0, columns = 1728, rows = 0;
@@ -253,11 +284,10 @@ Status DescribeImage(OH image, const Limits& limits, ImageJob& job) {
     if (parms.hasKey("/BlackIs1") && !parms.getKey("/BlackIs1").getValueAsBool(job.black_is_1))
       return No("malformed CCITT BlackIs1");
     job.kind = ImageJob::Kind::kG4;
-    job.data = image.getRawStreamData();
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size));
   } else {
     return No("filter " + filter);
   }
-  if (!job.data || job.data->getSize() == 0) return No("image has no data");
   return Status::Ok();
 }
 
@@ -300,7 +330,7 @@ Status Place(const Matrix& m, const PageRect& box, int page_turns, ImageJob& job
 }
 
 Result<PixPtr> DecodeJob(const ImageJob& job) {
-  const std::string_view bytes(reinterpret_cast<const char*>(job.data->getBuffer()), job.data->getSize());
+  const std::string_view bytes = job.data;
   PixPtr pix;
   switch (job.kind) {
     case ImageJob::Kind::kRows: {
@@ -381,7 +411,7 @@ Result<SourcePage> PdfPageImages::Read(int index) {
       if (!scan.why_not.empty()) return No(scan.why_not);
       if (scan.draws != 1) return No("no image drawn");
       OH image = page.getAttribute("/Resources", false).getKey("/XObject").getKey(scan.image_name);
-      SS_RETURN_IF_ERROR(DescribeImage(image, limits_, job));
+      SS_RETURN_IF_ERROR(DescribeImage(image, limits_, bytes_.size(), job));
       SS_RETURN_IF_ERROR(Place(scan.image_ctm, box, page_turns, job));
       // qpdf goes on past damage with a warning (a truncated Flate stream
       // gives what it could inflate); damage means drawing the page.

@@ -334,6 +334,15 @@ std::vector<Case> Cases() {
          for (size_t i = z.size() / 3; i < z.size(); i += 7) z[i] = static_cast<char>(z[i] ^ 0x5a);
          return Spec(grey8 + flate(1, 8), z); },
        false, 8, kW, kH, 0, ""},
+      {"FlateBomb", [=] {
+         // 64 MB of zeros in ~64 KB: refused once past the image's size, not inflated whole.
+         const std::string zeros(64 << 20, '\0');
+         size_t n = 0;
+         l_uint8* z = zlibCompress(reinterpret_cast<const l_uint8*>(zeros.data()), zeros.size(), &n);
+         std::string s = Bytes(z, n);
+         lept_free(z);
+         return Spec(grey8 + " /Filter /FlateDecode", s); },
+       false, 8, kW, kH, 0, "cannot be read"},
       {"TruncatedFlate", [=] {
          std::string z = FlatePng(Rows(Page8().get()), 1);
          return Spec(grey8 + flate(1, 8), z.substr(0, z.size() / 2)); },
