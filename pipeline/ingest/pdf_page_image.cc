@@ -120,9 +120,11 @@ class BoundedData final : public Pipeline {
 };
 
 // Returns the stream's data, decoded at `level`, or a "no" when qpdf cannot
-// decode it or it is longer than `limit`.
-Result<std::string> StreamData(OH stream, qpdf_stream_decode_level_e level, size_t limit) {
+// decode it or it is longer than `limit`. `expected` bytes are reserved (a
+// page of RGB rows is 26 MB: growing the string would copy it several times).
+Result<std::string> StreamData(OH stream, qpdf_stream_decode_level_e level, size_t limit, size_t expected) {
   BoundedData data(limit);
+  data.bytes.reserve(expected);
   bool attempted = false;
   if (!stream.pipeStreamData(&data, &attempted, 0, level, false, false) || data.bytes.empty())
     return No("image data cannot be read");
@@ -258,7 +260,7 @@ Status DescribeImage(OH image, const Limits& limits, size_t file_size, ImageJob&
     // Inflated, PNG predictors undone; a little slack past the rows for
     // writers that pad the data.
     const size_t rows = (size_t(w) * size_t(job.bits) * size_t(job.components) + 7) / 8 * size_t(h);
-    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_generalized, rows + 65536));
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_generalized, rows + 65536, rows));
   } else if (filter == "/DCTDecode") {
     if (job.bits != 8) return No("JPEG with other than 8 bits");
     // /ColorTransform 1 (YCbCr) is what libjpeg assumes for three components
@@ -268,7 +270,7 @@ Status DescribeImage(OH image, const Limits& limits, size_t file_size, ImageJob&
         (!parms.getKey("/ColorTransform").getValueAsInt(transform) || transform != 1))
       return No("JPEG ColorTransform");
     job.kind = ImageJob::Kind::kJpeg;
-    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size));
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size, 0));
   } else if (filter == "/CCITTFaxDecode") {
     if (!parms.isDictionary()) parms = OH::newDictionary();
     long long k = 0, columns = 1728, rows = 0;
@@ -284,7 +286,7 @@ Status DescribeImage(OH image, const Limits& limits, size_t file_size, ImageJob&
     if (parms.hasKey("/BlackIs1") && !parms.getKey("/BlackIs1").getValueAsBool(job.black_is_1))
       return No("malformed CCITT BlackIs1");
     job.kind = ImageJob::Kind::kG4;
-    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size));
+    SS_ASSIGN_OR_RETURN(job.data, StreamData(image, qpdf_dl_none, file_size, 0));
   } else {
     return No("filter " + filter);
   }
