@@ -13,9 +13,12 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "pipeline/image/pix.h"
 #include "pipeline/image/tiff_g4.h"
@@ -147,7 +150,8 @@ std::string Num(double v) { return std::to_string(v); }
 std::string Upright() { return "q " + Num(kPageW) + " 0 0 " + Num(kPageH) + " 0 0 cm /Im0 Do Q"; }
 std::string PortraitBox() { return "[0 0 " + Num(kPageW) + " " + Num(kPageH) + "]"; }
 
-std::string MakePdf(const PageSpec& s) {
+// `pages` pages alike, each its own page object drawing the one image.
+std::string MakePdf(const PageSpec& s, int pages = 1) {
   QPDF pdf;
   pdf.emptyPDF();
   OH image = OH::newStream(&pdf, s.data);
@@ -162,13 +166,15 @@ std::string MakePdf(const PageSpec& s) {
     cs.setArrayItem(1, profile);
   }
   for (const std::string& key : dict.getKeys()) image.getDict().replaceKey(key, dict.getKey(key));
-  OH page = OH::parse("<< /Type /Page /MediaBox " + (s.media_box.empty() ? PortraitBox() : s.media_box) +
-                      " " + s.page_extra + " >>");
-  OH resources = OH::parse("<< /XObject << >> >>");
-  resources.getKey("/XObject").replaceKey("/Im0", image);
-  page.replaceKey("/Resources", resources);
-  page.replaceKey("/Contents", OH::newStream(&pdf, s.content));
-  QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
+  for (int i = 0; i < pages; ++i) {
+    OH page = OH::parse("<< /Type /Page /MediaBox " + (s.media_box.empty() ? PortraitBox() : s.media_box) +
+                        " " + s.page_extra + " >>");
+    OH resources = OH::parse("<< /XObject << >> >>");
+    resources.getKey("/XObject").replaceKey("/Im0", image);
+    page.replaceKey("/Resources", resources);
+    page.replaceKey("/Contents", OH::newStream(&pdf, s.content));
+    QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
+  }
   QPDFWriter w(pdf);
   w.setOutputMemory();
   w.setCompressStreams(false);      // the image data stays as the case made it
@@ -439,6 +445,33 @@ TEST(PdfPageImage, LoadPageTakesTheImageWhenItKeepsThePageSize) {
     EXPECT_EQ(page->origin, w.origin) << w.asked_dpi;
     EXPECT_EQ(page->dpi, w.dpi) << w.asked_dpi;
   }
+}
+
+// Pages of one document are read on several threads at once (the run's
+// parallel stage), while Poppler draws others: qpdf and Poppler each behind
+// their own lock (run under TSan: scripts/sanitize.sh thread).
+TEST(PdfPageImage, PagesOfOneDocumentReadOnSeveralThreads) {
+  constexpr int kPages = 8;
+  std::unique_ptr<SourceDocument> doc = OpenPdfBytes(
+      MakePdf(Spec("/ColorSpace /DeviceGray /BitsPerComponent 8", Rows(Page8().get())), kPages));
+  ASSERT_NE(doc, nullptr);
+  ASSERT_EQ(doc->PageCount(), kPages);
+  std::atomic<int> taken{0}, drawn{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t)
+    threads.emplace_back([&, t] {
+      // Threads 0 and 1 load the even and the odd pages; thread 2 draws all.
+      for (int i = t < 2 ? t : 0; i < kPages; i += t < 2 ? 2 : 1) {
+        Result<SourcePage> page = t < 2 ? doc->LoadPage(i, kDpi) : doc->RenderPage(i, kDpi);
+        if (!page.ok() || !page->image) ++failed;
+        else if (page->origin == ImageOrigin::kPdfImage) ++taken;
+        else ++drawn;
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(taken.load(), kPages);       // every page read by LoadPage was taken
+  EXPECT_EQ(drawn.load(), kPages);       // and RenderPage drew every page
 }
 
 TEST(PdfPageImage, LoadPageDrawsAPageWithTextOnTheScan) {
