@@ -36,4 +36,20 @@ inline void TsanAcquire(const void* addr) {
 #endif
 }
 
+// A section that runs one call at a time but not always on the same thread
+// (a serial tbb filter): each call acquires what the previous call released
+// on `tag`, so the section's own state is ordered as oneTBB orders it. After
+// tbb::parallel_pipeline returns, TsanAcquire(tag) orders the caller's reads
+// after the section's last call.
+class TsanSerialSection {
+ public:
+  explicit TsanSerialSection(const void* tag) : tag_(tag) { TsanAcquire(tag_); }
+  ~TsanSerialSection() { TsanRelease(tag_); }
+  TsanSerialSection(const TsanSerialSection&) = delete;
+  TsanSerialSection& operator=(const TsanSerialSection&) = delete;
+
+ private:
+  const void* tag_;
+};
+
 }  // namespace scanstraat

@@ -150,8 +150,16 @@ class Runner {
               tbb::make_filter<Item, Item>(tbb::filter_mode::parallel,
                                            [this](Item item) { return Process(std::move(item)); }) &
               tbb::make_filter<Item, void>(tbb::filter_mode::serial_out_of_order,
-                                           [this](Item item) { Save(std::move(item)); }));
+                                           [this](Item item) {
+                                             // The item dies inside the section: dropping the last
+                                             // reference to a document frees it (and libqpdf's
+                                             // shared state) on this thread.
+                                             TsanSerialSection serial(&save_stage_tag_);
+                                             Save(Item(std::move(item)));
+                                           }));
     });
+    TsanAcquire(&next_stage_tag_);
+    TsanAcquire(&save_stage_tag_);
     watchdog_ = nullptr;
     LogStageCosts();
     if (!error_.ok()) return error_;
@@ -162,6 +170,7 @@ class Runner {
  private:
   // Stage 1 (serial): the next page to do, opening documents as needed.
   Item NextItem(tbb::flow_control& fc) {
+    TsanSerialSection serial(&next_stage_tag_);
     for (;;) {
       if (cancel_.load() || failed_.load()) {
         fc.stop();
@@ -417,6 +426,8 @@ class Runner {
   double encode_ms_ = 0;  // serial stage only
   int encoded_pages_ = 0, archived_docs_ = 0, archived_pages_ = 0;
   int pdf_images_ = 0, pdf_drawn_ = 0;  // OCR'd PDF pages by ImageOrigin (serial stage only)
+  // Addresses only: TSan's view of the serial stages' ordering (core/tsan_handoff.h).
+  char next_stage_tag_ = 0, save_stage_tag_ = 0;
   ArchiveTimings archive_timings_;
 };
 
