@@ -103,6 +103,8 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
   int best = -1;
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     const Box& b = page.words[w].box;
+    // A speck or a box edge ("_", "|") under the label is no row of text.
+    if (!HasLetterOrDigit(page.words[w].text)) continue;
     // Directly under the label: further down is the next row of the form
     // (an empty box must not lend its neighbour's value).
     if (b.y0 < label.box.y1 - h / 4 || b.y0 > label.box.y1 + (11 * h) / 5) continue;
@@ -118,6 +120,7 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     const Box& b = page.words[w].box;
     if (b.x1 < label.box.x0 - h || b.x0 > label.box.x1 + h || b.y0 < label.box.y1 - h / 4) continue;
+    if (!HasLetterOrDigit(page.words[w].text)) continue;
     if (b.x0 < page.words[best].box.x0 && SameRow(b, page.words[best].box)) best = w;
   }
   if (Stops(stop, best) || IsSectionNumber(page.words[best].text)) return {label.page_index, {}};

@@ -69,6 +69,13 @@ TEST(Positions, BelowTheLabel) {
   EXPECT_NE(Field(a, "naam").how.find("below"), std::string::npos);
 }
 
+TEST(Positions, BelowTheLabelPastASpeck) {
+  // A speck read as "_" just under the label is no row of text: the value is
+  // the row under it.
+  const Analysis a = AnalyzeLayout("50 100 Testformulier\n100 100 Naam\n140 90 _\n190 100 de Wit\n");
+  EXPECT_EQ(Field(a, "naam").value, "de Wit");
+}
+
 TEST(Positions, SameCell) {
   // Label and value share an OCR block (a table cell), on two lines far apart.
   const Analysis a = AnalyzeLayout("50 100 Testformulier\n100 100 b1 Omschrijving\n"
