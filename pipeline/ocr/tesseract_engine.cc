@@ -132,6 +132,43 @@ Result<OcrOutput> TesseractEngine::Recognize(const PIX* image, int dpi, int page
   return out;
 }
 
+Result<LineReading> TesseractEngine::ReadLine(const PIX* image, int dpi, const std::string& whitelist,
+                                              int timeout_ms) {
+  tesseract::TessBaseAPI& api = *api_;
+  // Restores the page settings on every way out: the same engine reads
+  // whole pages too. (The whitelist and the segmentation mode belong to
+  // this engine, unlike debug_file: no other thread sees them.)
+  struct Restore {
+    tesseract::TessBaseAPI& api;
+    ~Restore() {
+      api.Clear();
+      api.SetVariable("tessedit_char_whitelist", "");
+      api.SetPageSegMode(tesseract::PSM_AUTO);
+    }
+  } restore{api};
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  api.SetVariable("tessedit_char_whitelist", whitelist.c_str());
+  api.SetImage(const_cast<PIX*>(image));
+  api.SetSourceResolution(dpi > 0 ? dpi : 300);
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(timeout_ms);
+  const int rc = api.Recognize(&monitor);
+  if (monitor.deadline_exceeded()) return Status::Timeout("reading a line took longer than its limit");
+  if (rc != 0) return Status::Corrupt("OCR could not process the line image");
+  LineReading out;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (it) {
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      std::string word = Take(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (word.empty()) continue;
+      out.text += (out.text.empty() ? "" : " ") + word;
+      out.confidences.push_back(std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  return out;
+}
+
 int OpenMpThreadLimit() {
   using Fn = int (*)();
   void* sym = dlsym(RTLD_DEFAULT, "omp_get_thread_limit");

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/page_text.h"
 #include "pipeline/core/status.h"
@@ -27,6 +28,12 @@ struct OcrOutput {
   float mean_confidence = 0;  // 0..1, mean of word confidences
 };
 
+// One line of text read again on its own (ReadLine).
+struct LineReading {
+  std::string text;               // the words joined by single spaces
+  std::vector<float> confidences; // 0..1, one per word
+};
+
 class TesseractEngine {
  public:
   ~TesseractEngine();
@@ -41,6 +48,12 @@ class TesseractEngine {
   // or when *cancel becomes true (kCancelled). `page_no` counts from 1.
   Result<OcrOutput> Recognize(const PIX* image, int dpi, int page_no, int timeout_ms,
                               const std::atomic<bool>* cancel);
+
+  // Reads an 8 bpp image that holds one line of text (a crop of a page
+  // around a value) as a single line, taking only the characters in
+  // `whitelist` (empty: any). The engine is left as it was (page mode, no
+  // whitelist), so a page OCR may follow. Stops after `timeout_ms`.
+  Result<LineReading> ReadLine(const PIX* image, int dpi, const std::string& whitelist, int timeout_ms);
 
  private:
   TesseractEngine();

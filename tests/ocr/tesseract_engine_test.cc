@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "pipeline/image/crop.h"
 #include "pipeline/ocr/tesseract_engine.h"
 
 namespace scanstraat {
@@ -67,6 +68,58 @@ TEST(TesseractEngine, CancelStopsAPage) {
   Result<OcrOutput> out = engine.value()->Recognize(pix.get(), 300, 1, 60'000, &cancel);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), Code::kCancelled);
+}
+
+// The first line of phototest.tif cut out as the rules cut a value out.
+struct FirstLine {
+  LineCrop crop;
+  std::string page_text;  // the line as the page OCR read it
+};
+
+FirstLine CutFirstLine(TesseractEngine& engine, const PIX* page) {
+  Result<OcrOutput> out = engine.Recognize(page, 300, 1, 60'000, nullptr);
+  EXPECT_TRUE(out.ok());
+  const PageText& t = out->text;
+  FirstLine first;
+  for (int w = 0; w < t.lines[0].word_count; ++w) {
+    first.page_text += (w ? " " : "") + t.words[t.lines[0].first_word + w].text;
+  }
+  Result<LineCrop> crop = CropLine(page, 300, t.lines[0].box);
+  EXPECT_TRUE(crop.ok());
+  first.crop = std::move(crop).value();
+  return first;
+}
+
+TEST(TesseractEngine, ReadsALineOnItsOwn) {
+  auto engine = TesseractEngine::Create("nld+eng");
+  ASSERT_TRUE(engine.ok());
+  PixPtr pix = ReadGrey("phototest.tif");
+  const FirstLine first = CutFirstLine(**engine, pix.get());
+  Result<LineReading> line = engine.value()->ReadLine(first.crop.image.get(), first.crop.dpi, "", 10'000);
+  ASSERT_TRUE(line.ok()) << line.status().ToString();
+  EXPECT_EQ(line->text, first.page_text);
+  ASSERT_FALSE(line->confidences.empty());
+  for (float c : line->confidences) {
+    EXPECT_GT(c, 0.5f);
+    EXPECT_LE(c, 1.0f);
+  }
+}
+
+TEST(TesseractEngine, AWhitelistLimitsTheCharactersAndIsForgottenAfter) {
+  auto engine = TesseractEngine::Create("nld+eng");
+  ASSERT_TRUE(engine.ok());
+  PixPtr pix = ReadGrey("phototest.tif");
+  const FirstLine first = CutFirstLine(**engine, pix.get());
+  Result<LineReading> digits = engine.value()->ReadLine(first.crop.image.get(), first.crop.dpi, "0123456789", 10'000);
+  ASSERT_TRUE(digits.ok());
+  EXPECT_EQ(digits->text.find_first_not_of("0123456789 "), std::string::npos) << digits->text;
+  // The next reading of a line and of the whole page is as before.
+  Result<LineReading> again = engine.value()->ReadLine(first.crop.image.get(), first.crop.dpi, "", 10'000);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->text, first.page_text);
+  Result<OcrOutput> page = engine.value()->Recognize(pix.get(), 300, 1, 60'000, nullptr);
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->text.text.find("quick brown dog"), std::string::npos);
 }
 
 }  // namespace
