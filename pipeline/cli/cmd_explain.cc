@@ -11,6 +11,7 @@
 #include "pipeline/core/sha256.h"
 #include "pipeline/extract/explain.h"
 #include "pipeline/ingest/poppler_doc.h"
+#include "pipeline/run/engine_pool.h"
 #include "pipeline/run/reanalyze.h"
 #include "pipeline/validate/mask.h"
 
@@ -129,7 +130,9 @@ int ExplainCommand(const std::vector<std::string>& args) {
     LogError("doc " + ShortId(id.value()) + ": " + pages.status().message());
     return 2;
   }
-  Analysis a = AnalyzePages(rules.value(), pages->pages, id.value(), source.value().get(), analyze, options);
+  EnginePool engines(options.lang);  // for doubtful values read again
+  Analysis a = AnalyzePages(rules.value(), pages->pages, id.value(), source.value().get(), analyze, options,
+                            engines.Fn());
 
   std::string out;
   if (!parsed->Has("no-text")) {

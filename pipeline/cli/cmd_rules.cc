@@ -29,6 +29,7 @@
 #include "pipeline/core/sha256.h"
 #include "pipeline/extract/confidence.h"
 #include "pipeline/extract/rule_set.h"
+#include "pipeline/run/engine_pool.h"
 #include "pipeline/run/reanalyze.h"
 #include "pipeline/run/sample_score.h"
 #include "pipeline/validate/mask.h"
@@ -215,7 +216,7 @@ std::set<std::string> MaskedFields(const RuleSet& rules, const std::string& a, c
 // Scores one sample against the pages stored for it.
 CaseScore ScoreSample(const Sample& sample, const DocumentPages* pages, const std::string& id,
                       const RuleSet& rules, const AnalyzeOptions& base, const std::string& mode_override,
-                      const RunOptions& run_options) {
+                      const RunOptions& run_options, const EngineFn& engine) {
   const std::string mode = !mode_override.empty() ? mode_override : sample.expected.value("mode", "intake");
   AnalyzeOptions o = base;
   o.archive_mode = mode == "archive";
@@ -226,7 +227,7 @@ CaseScore ScoreSample(const Sample& sample, const DocumentPages* pages, const st
   } else {
     Result<std::unique_ptr<SourceDocument>> source = OpenSourceFile(sample.document, run_options);
     Analysis a = AnalyzePages(rules, pages->pages, id, source.ok() ? source.value().get() : nullptr, o,
-                              run_options);
+                              run_options, engine);
     result = ToResultJson(a);
     if (pages->failed_pages > 0) error = std::to_string(pages->failed_pages) + " page(s) could not be read";
   }
@@ -339,13 +340,15 @@ int Test(const ParsedArgs& args) {
     if (p.ok()) pages[i] = std::move(p).value();
   }
   std::vector<CaseScore> scores(samples.size());
+  EnginePool engines(run_options.lang);  // doubtful values are read again, as in a run
   const int jobs = EffectiveJobs(run_options);
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
   tbb::task_arena arena(jobs);
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, samples.size(), [&](size_t i) {
       try {
-        scores[i] = ScoreSample(samples[i], pages[i] ? &*pages[i] : nullptr, ids[i], rules, base, mode, run_options);
+        scores[i] = ScoreSample(samples[i], pages[i] ? &*pages[i] : nullptr, ids[i], rules, base, mode, run_options,
+                                engines.Fn());
       } catch (const std::exception&) {
         scores[i] = ScoreCase(samples[i].name, samples[i].expected, nlohmann::json::object(), {});
         scores[i].error = "unexpected error while applying the rules";

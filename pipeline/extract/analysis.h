@@ -41,6 +41,7 @@ struct FieldValue {
   double confidence = 0;
   int page = 0;               // from 1; 0 when not found
   Box bbox;
+  std::vector<Box> line_boxes;  // bbox per line of text the value spans (for reading it again)
   std::vector<std::string> errors;   // "missing", "invalid_checksum", "future_date", …
   bool mask = false;
   // Provenance.

@@ -135,6 +135,7 @@ Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, 
   ctx.pages = &pages;
   ctx.labels = &labels;
   ctx.ink_ratio = options.ink_ratio;
+  ctx.reread = options.reread;
   ctx.today = options.today.empty() ? TodayIso() : options.today;
   ctx.model = options.confidence;
   for (size_t i = 0; i < type->fields.size(); ++i) a.fields.push_back(ExtractField(*type, i, ctx));

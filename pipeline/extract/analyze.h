@@ -4,7 +4,7 @@
 //
 // Thread-safety: Analyze only reads the RuleSet and the pages, so many
 // threads may analyse different documents with one RuleSet at once. The
-// ink_ratio function is called on the calling thread.
+// ink_ratio and reread functions are called on the calling thread.
 #pragma once
 
 #include <functional>
@@ -17,6 +17,7 @@
 #include "pipeline/core/page_text.h"
 #include "pipeline/extract/analysis.h"
 #include "pipeline/extract/confidence.h"
+#include "pipeline/extract/reread.h"
 #include "pipeline/extract/rule_set.h"
 
 namespace scanstraat {
@@ -31,6 +32,9 @@ struct AnalyzeOptions {
   // Fraction of dark pixels in a box of page `page_no` (from 1); empty or
   // nullopt: fall back to tick marks read by OCR.
   std::function<std::optional<double>(int, Box)> ink_ratio;
+  // Reads a box of a page again (reread.h); empty: a doubtful value is not
+  // read again.
+  RereadFn reread;
   // "Today" for not_in_future and `today` in checks, YYYY-MM-DD; empty = the
   // system date. Tests and reruns of old batches set it.
   std::string today;

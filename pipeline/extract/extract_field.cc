@@ -114,6 +114,7 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
   v.raw = m.text;
   v.page = (*ctx.pages)[m.page_index].page_no;
   v.bbox = m.bbox;
+  v.line_boxes = m.line_boxes;
   const std::optional<Validated> checked = NormaliseAndValidate(rule.type, m.text);
   if (checked) {
     v.value = checked->value;
@@ -220,6 +221,62 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
   return whole_label;
 }
 
+// A second reading of a doubtful value: first OCR as it is, then (when that
+// gives no valid value) limited to the characters of the field's type. A
+// limited reading is the second choice: it forces every mark into one of
+// the characters ("[8025 CS" becomes "T025S"), where a free reading leaves a
+// box edge as "[" beside the value. nullopt when neither gives a valid value.
+std::optional<FieldValue> SecondReading(const FieldRule& rule, const ExtractContext& ctx, const FieldValue& first) {
+  const std::string any;  // a reading not limited to some characters
+  const std::string limited = ReadingCharset(rule.type, first.raw);
+  for (const std::string* charset : {&any, &limited}) {
+    if (charset == &limited && limited.empty()) break;  // free text: one reading
+    const std::optional<MatchedText> m = RereadValue(rule, first, *ctx.pages, ctx.reread, *charset);
+    if (!m) continue;
+    FieldValue second = MakeCandidate(rule, ctx, *m, first.parts.label, first.how);
+    if (second.valid) return second;
+  }
+  return std::nullopt;
+}
+
+// A doubtful value (reread.h) read again on its own. Two readings that
+// agree make the surer one's OCR confidence count; a valid second reading
+// replaces an invalid first one, with its own confidence; a second reading
+// that gives another valid value leaves the first as it was (still
+// doubtful). The text read is not put in `how`: it may be personal data.
+FieldValue ReadAgain(const FieldRule& rule, const ExtractContext& ctx, FieldValue first) {
+  if (!ctx.reread || !IsDoubtful(rule, first, *ctx.pages)) return first;
+  if (ctx.ink_ratio) {
+    const std::optional<double> ink = ctx.ink_ratio(first.page, first.bbox);
+    if (ink && *ink < kMinRereadInk) return first;
+  }
+  std::optional<FieldValue> second = SecondReading(rule, ctx, first);
+  if (!second) {
+    first.how += "; read again on its own: no valid value";
+    return first;
+  }
+  char note[64];
+  std::snprintf(note, sizeof note, " (OCR %.2f)", second->parts.ocr);
+  // Factors the first confidence had beyond its parts (a partial label, a
+  // rival value) apply to the second as well.
+  const double base = CombineConfidence(first.parts, first.valid, ctx.model);
+  const double factor = first.valid && base > 0 ? first.confidence / base : 1.0;
+  if (first.valid && second->value == first.value) {
+    first.parts.ocr = std::max(first.parts.ocr, second->parts.ocr);
+    first.confidence = std::min(ctx.model.ceiling, CombineConfidence(first.parts, true, ctx.model) * factor);
+    first.how += std::string("; read again on its own: the same value") + note;
+    return first;
+  }
+  if (first.valid) {
+    first.how += std::string("; read again on its own: a different value") + note;
+    return first;
+  }
+  second->parts.partial_label = first.parts.partial_label;
+  if (second->parts.partial_label) second->confidence *= kPartialLabelFactor;
+  second->how += std::string("; read again on its own: a valid value") + note;
+  return *second;
+}
+
 void ContextCandidates(const FieldRule& rule, const ExtractContext& ctx, std::vector<FieldValue>& out) {
   for (const ContextPattern& cp : rule.context) {
     if (!cp.re) continue;
@@ -258,8 +315,18 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
     });
     if (!candidates.empty()) {
       result = candidates.front();
+      if (!rule.repeat) result = ReadAgain(rule, ctx, std::move(result));
       if (rule.repeat) {
+        // Each text that two patterns matched counts once; a doubtful one is
+        // read again.
+        std::vector<FieldValue> occurrences;
         for (const FieldValue& c : candidates) {
+          const bool same = std::any_of(occurrences.begin(), occurrences.end(), [&](const FieldValue& o) {
+            return o.page == c.page && o.bbox == c.bbox && o.raw == c.raw;
+          });
+          if (!same) occurrences.push_back(ReadAgain(rule, ctx, c));
+        }
+        for (const FieldValue& c : occurrences) {
           if (!c.valid) continue;
           const bool dup = std::any_of(result.items.begin(), result.items.end(), [&](const FieldValue& i) {
             return i.page == c.page && i.bbox == c.bbox;
@@ -275,7 +342,7 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
         if (!result.items.empty()) {
           // A text that matched the pattern but is no valid value is an
           // occurrence that could not be read: the set is not complete.
-          const auto unread = std::count_if(candidates.begin(), candidates.end(),
+          const auto unread = std::count_if(occurrences.begin(), occurrences.end(),
                                             [](const FieldValue& c) { return !c.valid; });
           double least = unread > 0 ? ctx.model.invalid_cap : 1.0;
           for (const FieldValue& i : result.items) least = std::min(least, i.confidence);

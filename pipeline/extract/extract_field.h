@@ -17,6 +17,7 @@
 #include "pipeline/extract/fuzzy_match.h"
 #include "pipeline/extract/label_index.h"
 #include "pipeline/extract/locate.h"
+#include "pipeline/extract/reread.h"
 #include "pipeline/extract/rule_set.h"
 
 namespace scanstraat {
@@ -25,6 +26,7 @@ struct ExtractContext {
   const std::vector<PageText>* pages = nullptr;
   const LabelIndex* labels = nullptr;
   InkRatioFn ink_ratio;       // may be empty
+  RereadFn reread;            // may be empty: doubtful values are not read again
   std::string today;          // YYYY-MM-DD, for not_in_future
   ConfidenceModel model;
 };

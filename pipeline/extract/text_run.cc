@@ -98,6 +98,21 @@ bool MayContinue(const PageText& page, const JoinedText& j, size_t begin, size_t
   return false;
 }
 
+// Text left over beside the value lowers the pattern quality a little; a
+// value that is a small part of a long text (a number inside a sentence) is
+// likely not the value at all. Of a combined value the other parts are no
+// left-over: the whole match is judged.
+void JudgeLeftOver(const std::string& text, size_t judged_begin, size_t judged_size, bool combined,
+                   MatchedText& m) {
+  size_t rest = 0;
+  for (char c : text.substr(0, judged_begin) + text.substr(judged_begin + judged_size)) {
+    rest += (c != ' ' && c != '\n' && c != ':' && c != '.' && (c != ',' || !combined)) ? 1 : 0;
+  }
+  const double share = static_cast<double>(judged_size) / static_cast<double>(judged_size + rest);
+  m.small_part = rest > 3 && share < 0.3;
+  m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : m.small_part ? 0.7 : 0.93;
+}
+
 MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, size_t begin, size_t end) {
   MatchedText m;
   m.page_index = page_index;
@@ -106,11 +121,14 @@ MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, siz
     if (c == '\n') c = ' ';
   }
   double sum = 0, low = 1;
-  int n = 0;
+  int n = 0, line = -1;
   for (size_t k = 0; k < j.words.size(); ++k) {
     if (j.ranges[k].second <= begin || j.ranges[k].first >= end) continue;
     const Word& w = page.words[j.words[k]];
     m.bbox = UnionBox(m.bbox, w.box);
+    if (m.line_boxes.empty() || w.line != line) m.line_boxes.push_back(w.box);
+    else m.line_boxes.back() = UnionBox(m.line_boxes.back(), w.box);
+    line = w.line;
     // A currency sign is no part of the normalised value: how sure OCR was
     // of "€" says nothing about the digits.
     if (w.text == "\u20ac" || w.text == "EUR") continue;
@@ -144,21 +162,27 @@ std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, 
   if (g.data() == nullptr || g.empty()) return std::nullopt;
   const size_t begin = g.data() - j.text.data();
   MatchedText m = Cover(page, run.page_index, j, begin, begin + g.size());
-  // Text left over beside the value lowers the pattern quality a little. Of
-  // a combined value the other parts are no left-over: the whole match is
-  // judged.
   const re2::StringPiece& judged = combined ? groups[0] : g;
-  const size_t judged_begin = judged.data() - j.text.data();
-  size_t rest = 0;
-  for (char c : j.text.substr(0, judged_begin) + j.text.substr(judged_begin + judged.size())) {
-    rest += (c != ' ' && c != '\n' && c != ':' && c != '.' && (c != ',' || !combined)) ? 1 : 0;
-  }
-  // A value that is a small part of a long text (a number inside a sentence)
-  // is likely not the value at all.
-  const double share = static_cast<double>(judged.size()) / static_cast<double>(judged.size() + rest);
-  m.small_part = rest > 3 && share < 0.3;
-  m.pattern_quality = rest == 0 ? 1.0 : rest <= 3 ? 0.97 : m.small_part ? 0.7 : 0.93;
+  JudgeLeftOver(j.text, static_cast<size_t>(judged.data() - j.text.data()), judged.size(), combined, m);
   if (m.split_word) m.pattern_quality *= kSplitWordFactor;
+  return m;
+}
+
+std::optional<MatchedText> MatchInText(const std::string& text, const re2::RE2* re) {
+  if (text.empty()) return std::nullopt;
+  MatchedText m;
+  if (re == nullptr) {
+    m.text = text;
+    m.pattern_quality = 0.97;  // as free text of a short run (MatchInRun)
+    return m;
+  }
+  const int group = ValueGroup(*re);
+  std::vector<re2::StringPiece> groups(group + 1);
+  if (!re->Match(text, 0, text.size(), re2::RE2::UNANCHORED, groups.data(), group + 1)) return std::nullopt;
+  const re2::StringPiece& g = groups[group];
+  if (g.data() == nullptr || g.empty()) return std::nullopt;
+  m.text = std::string(g.data(), g.size());
+  JudgeLeftOver(text, static_cast<size_t>(g.data() - text.data()), g.size(), false, m);
   return m;
 }
 

@@ -25,6 +25,7 @@ struct MatchedText {
   int page_index = 0;
   std::string text;            // the matched text as read
   Box bbox;                    // union of the words it touches
+  std::vector<Box> line_boxes; // the same per line of text, top to bottom (one for most values)
   double ocr_confidence = 0;   // blend of the mean and the lowest word confidence
   double pattern_quality = 0;  // 1: the pattern took the whole text; less when text was left over
   bool split_word = false;     // two words closer than a normal space: maybe one word split
@@ -38,6 +39,11 @@ struct MatchedText {
 // outside the whole match does.
 [[nodiscard]] std::optional<MatchedText> MatchInRun(const PageText& page, const WordRun& run, const re2::RE2* re,
                                                     bool combined = false);
+
+// The first match of `re` in a plain `text` (a value read again on its
+// own), judged as MatchInRun judges it; the whole text when `re` is null.
+// Only `text`, `pattern_quality` and `small_part` are set.
+[[nodiscard]] std::optional<MatchedText> MatchInText(const std::string& text, const re2::RE2* re);
 
 // Every match of `re` over the document's running text (words joined by
 // spaces, lines by newlines), value from group "value" or group 1.

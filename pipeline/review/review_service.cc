@@ -9,6 +9,7 @@
 #include "pipeline/extract/analyze.h"
 #include "pipeline/review/case_view.h"
 #include "pipeline/run/archive_step.h"
+#include "pipeline/run/engine_pool.h"
 #include "pipeline/run/reanalyze.h"
 #include "pipeline/run/rules_hook.h"
 #include "pipeline/validate/field_type.h"
@@ -351,9 +352,13 @@ Result<json> ReviewService::ChangeType(const Actor& a, int64_t id, const std::st
     SS_ASSIGN_OR_RETURN(DocumentPages pages, LoadStoredPages(*store_, c.doc_id));
     AnalyzeOptions options;
     options.doctype = doctype;
-    Result<std::unique_ptr<SourceDocument>> source = OpenSourceFile(c.doc_path, RunOptions{});
-    Analysis analysis = AnalyzePages(*rules_, pages.pages, c.doc_id,
-                                     source.ok() ? source.value().get() : nullptr, options, RunOptions{});
+    const RunOptions run_options;
+    Result<std::unique_ptr<SourceDocument>> source = OpenSourceFile(c.doc_path, run_options);
+    // Doubtful values are read again as the run reads them (an engine only
+    // when one is).
+    EnginePool engines(run_options.lang);
+    Analysis analysis = AnalyzePages(*rules_, pages.pages, c.doc_id, source.ok() ? source.value().get() : nullptr,
+                                     options, run_options, engines.Fn());
     const json parts = ToResultJson(analysis);
     nlohmann::ordered_json record = nlohmann::ordered_json::parse(c.result_json, nullptr, false);
     if (!record.is_object()) record = nlohmann::ordered_json::object();

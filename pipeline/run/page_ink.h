@@ -1,20 +1,20 @@
-// Ink in a box of a page, for checkboxes and choice groups. The rules ask
-// for it after OCR, when the page image is gone: the page is loaded and
-// cleaned up again with the same deterministic steps as before OCR, so the
-// boxes the OCR reported line up with the image measured.
+// Ink in a box of a page, for checkboxes and choice groups, measured on the
+// cleaned page images (clean_pages.h) so that the boxes the OCR reported
+// line up with the image measured.
 //
 // Used by the pipeline (pipeline.cc) and by reanalysis of stored pages
-// (`rules test`, `explain`), so both measure ink the same way.
-// Thread-safety: the returned function caches cleaned pages and must be
-// called from one thread at a time.
+// (`rules test`, `explain`) through MakePageAccess (page_reread.h), so both
+// measure ink the same way.
+// Thread-safety: the returned function uses a CleanPages and must be called
+// from one thread at a time.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 
-#include "pipeline/core/options.h"
 #include "pipeline/core/page_text.h"
-#include "pipeline/ingest/source_document.h"
+#include "pipeline/run/clean_pages.h"
 
 namespace scanstraat {
 
@@ -22,9 +22,7 @@ namespace scanstraat {
 // nullopt when it cannot be measured.
 using InkFn = std::function<std::optional<double>(int page_no, Box box)>;
 
-// Returns the ink function over `source` (may be null: no ink). Each page is
-// loaded and cleaned up once, on first use. REQUIRES: `source` outlives the
-// returned function. Uses options.dpi, .orient and .deskew.
-[[nodiscard]] InkFn MakeInkFn(SourceDocument* source, const RunOptions& options);
+// Returns the ink function over the pages of `pages` (may be null: no ink).
+[[nodiscard]] InkFn MakeInkFn(std::shared_ptr<CleanPages> pages);
 
 }  // namespace scanstraat

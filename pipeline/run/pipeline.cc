@@ -23,7 +23,7 @@
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/ingest/source_document.h"
 #include "pipeline/run/archive_step.h"
-#include "pipeline/run/page_ink.h"
+#include "pipeline/run/page_reread.h"
 #include "pipeline/run/page_task.h"
 #include "pipeline/run/progress.h"
 #include "pipeline/run/result_record.h"
@@ -285,7 +285,7 @@ class Runner {
         Result<PageText> t = PageTextFromJson(p.page_json, p.text);
         if (t.ok()) texts.push_back(std::move(t).value());
       }
-      analysis = analyze_(w.doc.id, texts, MakeInkFn(w.source.get(), options_));
+      analysis = analyze_(w.doc.id, texts, MakePageAccess(w.source.get(), options_, [this] { return Engine(); }));
     }
     DocumentOutcome outcome = DecideDocument(facts, analysis);
     if (outcome.decision == "archive" && !ArchiveFiles(w, facts, analysis, outcome)) return;

@@ -22,21 +22,21 @@
 
 #include "pipeline/core/options.h"
 #include "pipeline/core/page_text.h"
-#include "pipeline/run/page_ink.h"
+#include "pipeline/run/page_reread.h"
 #include "pipeline/store/store.h"
 
 namespace scanstraat {
 
 class Progress;
 
-// InkFn (page_ink.h): share of dark pixels in a box of a page of the
-// document being finished.
+// PageAccess (page_reread.h): ink in a box of a page of the document being
+// finished, and a box of it read again.
 
 // Applies the rules to a document's pages; returns the "doctype", "fields",
 // "checks" and "route" parts, or null when no rules are in use.
 using AnalyzeFn = std::function<nlohmann::json(const std::string& doc_id,
                                                const std::vector<PageText>& pages,
-                                               const InkFn& ink)>;
+                                               const PageAccess& access)>;
 
 struct PipelineStats {
   int documents = 0;

@@ -4,7 +4,6 @@
 #include "pipeline/core/page_text_json.h"
 #include "pipeline/ingest/sniff.h"
 #include "pipeline/ocr/tesseract_engine.h"
-#include "pipeline/run/page_ink.h"
 #include "pipeline/run/page_task.h"
 
 namespace scanstraat {
@@ -58,9 +57,12 @@ Result<DocumentPages> ReadPages(SourceDocument& source, const RunOptions& option
 }
 
 Analysis AnalyzePages(const RuleSet& rules, const std::vector<PageText>& pages, const std::string& document_id,
-                      SourceDocument* source, const AnalyzeOptions& analyze_options, const RunOptions& options) {
+                      SourceDocument* source, const AnalyzeOptions& analyze_options, const RunOptions& options,
+                      const EngineFn& engine) {
   AnalyzeOptions o = analyze_options;
-  o.ink_ratio = MakeInkFn(source, options);
+  const PageAccess access = MakePageAccess(source, options, engine);
+  o.ink_ratio = access.ink;
+  o.reread = access.reread;
   return Analyze(rules, pages, document_id, o);
 }
 

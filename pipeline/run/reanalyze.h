@@ -15,6 +15,7 @@
 #include "pipeline/core/options.h"
 #include "pipeline/core/page_text.h"
 #include "pipeline/extract/analyze.h"
+#include "pipeline/run/page_reread.h"
 #include "pipeline/ingest/source_document.h"
 #include "pipeline/store/store.h"
 
@@ -38,10 +39,13 @@ struct DocumentPages {
 // and OCR) with one engine for `options.lang`.
 [[nodiscard]] Result<DocumentPages> ReadPages(SourceDocument& source, const RunOptions& options);
 
-// Applies `rules` to `pages`. Ink for checkboxes comes from `source` (may be
-// null: ticks read as text only). REQUIRES: `source` outlives the call.
+// Applies `rules` to `pages`. Ink for checkboxes and doubtful values read
+// again come from `source` (may be null: ticks read as text only, nothing
+// read again), reading with the engine `engine` gives (empty: nothing read
+// again). REQUIRES: `source` outlives the call.
 [[nodiscard]] Analysis AnalyzePages(const RuleSet& rules, const std::vector<PageText>& pages,
                                     const std::string& document_id, SourceDocument* source,
-                                    const AnalyzeOptions& analyze_options, const RunOptions& options);
+                                    const AnalyzeOptions& analyze_options, const RunOptions& options,
+                                    const EngineFn& engine);
 
 }  // namespace scanstraat

@@ -53,9 +53,10 @@ Result<AnalyzeFn> MakeAnalyzer(const RunOptions& options) {
   base.archive_mode = options.mode == "archive";
   base.sample_rate = options.sample_rate;
   return AnalyzeFn([rules, base](const std::string& id, const std::vector<PageText>& pages,
-                                 const InkFn& ink) {
+                                 const PageAccess& access) {
     AnalyzeOptions o = base;
-    o.ink_ratio = ink;
+    o.ink_ratio = access.ink;
+    o.reread = access.reread;
     Analysis a = Analyze(*rules, pages, id, o);
     nlohmann::json out = ToResultJson(a);
     out.update(ArchiveFacts(*rules, out));

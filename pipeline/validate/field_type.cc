@@ -104,6 +104,25 @@ std::string_view DefaultValuePattern(std::string_view type) {
   return t == nullptr ? std::string_view() : t->pattern;
 }
 
+std::string ReadingCharset(std::string_view type, std::string_view raw) {
+  constexpr std::string_view kDigits = "0123456789";
+  constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const std::string digits(kDigits);
+  if (type == "date") {
+    // Letters in the first reading: a month name ("1 mrt. 2024").
+    int letters = 0;
+    for (char c : raw) letters += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0;
+    return digits + "-./" + (letters >= 3 ? "abcdefghijklmnopqrstuvwxyz" : "");
+  }
+  if (type == "bsn") return digits + ".";
+  if (type == "iban" || type == "postcode") return digits + std::string(kUpper);
+  if (type == "amount") return digits + ".,-\u20ac";
+  if (type == "integer" || type == "kvk") return digits;
+  if (type == "phone") return digits + "+-()";
+  if (type == "btw") return digits + "NLB.";
+  return "";
+}
+
 bool HasChecksum(std::string_view type) { return type == "bsn" || type == "iban"; }
 
 }  // namespace scanstraat

@@ -45,6 +45,14 @@ struct Validated {
 // is then far less likely to be a misread.
 [[nodiscard]] bool HasChecksum(std::string_view type);
 
+// The characters a value of `type` can be written with, for reading it
+// again with OCR limited to them (a digit is then never read as a letter);
+// empty when any character may occur (text, name, email). `raw` is the value
+// as first read: a date written with a month name ("1 maart 2024") needs
+// letters. A limited reading can turn a smudge into a plausible value, so
+// the caller takes it only when the type's validation accepts it.
+[[nodiscard]] std::string ReadingCharset(std::string_view type, std::string_view raw);
+
 // Helper for the type implementations: a Validated with one error.
 [[nodiscard]] Validated Invalid(std::string value, std::string error);
 [[nodiscard]] Validated Valid(std::string value);

@@ -79,5 +79,33 @@ TEST(FieldType, DefaultPatternsExistForReadTypes) {
   EXPECT_FALSE(HasChecksum("kvk"));
 }
 
+TEST(FieldType, ReadingCharsetFitsTheType) {
+  struct Case {
+    const char* type;
+    const char* raw;
+    const char* must_hold;      // characters the value may be written with
+    const char* must_not_hold;  // characters it may not (letters a digit is misread as)
+  } cases[] = {
+      {"postcode", "3822S]", "0123456789SJ", "]|ab"},
+      {"date", "P27-4-25", "0123456789-./", "PO"},
+      {"date", "1 mrt. 2024", "0123456789.mrt", "M"},
+      {"bsn", "1447.62:566", "0123456789.", "Ol:"},
+      {"iban", "NL91 ABNA", "0123456789NLABZ", "a"},
+      {"amount", "€ 1.234,56", "0123456789.,", "O"},
+      {"integer", "12", "0123456789", "Il"},
+      {"kvk", "12345678", "0123456789", "O"},
+      {"phone", "(0348) 377579", "0123456789()+-", "O"},
+      {"btw", "NL123456789B01", "0123456789NLB", "O"},
+  };
+  for (const Case& c : cases) {
+    const std::string set = ReadingCharset(c.type, c.raw);
+    for (const char* p = c.must_hold; *p; ++p) EXPECT_NE(set.find(*p), std::string::npos) << c.type << " " << *p;
+    for (const char* p = c.must_not_hold; *p; ++p) EXPECT_EQ(set.find(*p), std::string::npos) << c.type << " " << *p;
+  }
+  EXPECT_NE(ReadingCharset("amount", "").find("\u20ac"), std::string::npos);
+  // Free text may hold anything.
+  for (const char* t : {"text", "name", "email", "checkbox", "choice"}) EXPECT_EQ(ReadingCharset(t, "x"), "") << t;
+}
+
 }  // namespace
 }  // namespace scanstraat

@@ -1,0 +1,55 @@
+// Reading a doubtful value again: the page OCR read a field's value poorly
+// (it fails its type, or OCR was unsure of its words), so the value's box is
+// cut out of the page image and read on its own as a single line, limited to
+// the characters of the field's type (ReadingCharset). The rules get words,
+// not pixels: the caller supplies the reading through RereadFn.
+//
+// Thread-safety: pure functions; RereadFn is called on the thread that runs
+// Analyze.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/page_text.h"
+#include "pipeline/extract/analysis.h"
+#include "pipeline/extract/rule_set.h"
+#include "pipeline/extract/text_run.h"
+
+namespace scanstraat {
+
+// What a second reading of a box gave: the words joined by single spaces and
+// OCR's confidence (0..1) per word.
+struct Reread {
+  std::string text;
+  std::vector<float> confidences;
+};
+
+// Reads the box `box` of page `page_no` (from 1) again, taking only the
+// characters in `charset` (empty: any). nullopt when it cannot (no page
+// image, a text-layer page, an OCR error).
+using RereadFn = std::function<std::optional<Reread>(int page_no, const Box& box, const std::string& charset)>;
+
+// Below this share of dark pixels in its box a value is too faint to read
+// again: OCR of a cut-out finds the faintest trace, and a faint value is one
+// the writer left illegible, which must stay unread.
+inline constexpr double kMinRereadInk = 0.02;
+
+// True when `v` is worth reading again: found by OCR on a page of `pages`
+// (not a text layer), with a box, and invalid or less sure than the rule's
+// minimum.
+[[nodiscard]] bool IsDoubtful(const FieldRule& rule, const FieldValue& v, const std::vector<PageText>& pages);
+
+// Reads `v`'s box again through `reread`, limited to `charset` (empty: any
+// character), and matches the field's value pattern in the new text (the whole text for a field without one). The
+// match carries the second reading's OCR confidence (blended as for page
+// words: the mean and the lowest) and `v`'s page and box. nullopt when the
+// reading gives nothing, the pattern does not match it, or the match is a
+// small part of a longer text (MatchedText::small_part).
+[[nodiscard]] std::optional<MatchedText> RereadValue(const FieldRule& rule, const FieldValue& v,
+                                                     const std::vector<PageText>& pages, const RereadFn& reread,
+                                                     const std::string& charset);
+
+}  // namespace scanstraat

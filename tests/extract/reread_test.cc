@@ -1,0 +1,174 @@
+// Doubtful values read again (reread.h), with a fake second reading: which
+// values are read again, with which characters, and which reading wins.
+#include <gtest/gtest.h>
+
+#include <re2/re2.h>
+
+#include "pipeline/extract/analyze.h"
+#include "pipeline/extract/text_run.h"
+#include "pipeline/validate/field_type.h"
+#include "tests/extract/page_fixture.h"
+
+namespace scanstraat {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kTestRules = fs::path(SCANSTRAAT_SOURCE_DIR) / "tests/extract/data/test_rules";
+
+const RuleSet& TestRules() {
+  static const RuleSet* rules = [] {
+    auto r = LoadRuleSet(kTestRules);
+    if (!r.ok()) ADD_FAILURE() << r.status().ToString();
+    return new RuleSet(r.ok() ? std::move(r).value() : RuleSet());
+  }();
+  return *rules;
+}
+
+const FieldValue& Field(const Analysis& a, const std::string& name) {
+  for (const auto& f : a.fields) {
+    if (f.name == name) return f;
+  }
+  static FieldValue none;
+  ADD_FAILURE() << "no field " << name;
+  return none;
+}
+
+// What the fake second reading answers: free (no character limit) and
+// limited to the type's characters; "-" means it cannot read the box.
+struct Answer {
+  const char* text;
+  float confidence;
+};
+
+struct Case {
+  const char* what;
+  const char* layout;  // after "50 100 Testformulier"
+  const char* field;
+  Answer free, limited;
+  double ink;           // ink in the value's box
+  const char* value;    // expected value ("-": not found)
+  bool sure;            // expected confidence at or above the field's minimum (0.8)
+  int readings;         // expected calls of the fake
+  const char* how;      // expected in `how` ("" : nothing about reading again)
+};
+
+const Case kCases[] = {
+    {"two readings agree: the surer counts", "100 100 Bedrag: 12,50~0.5", "bedrag", {"12,50", 0.97f}, {"-", 0},
+     0.2, "12.50", true, 1, "read again on its own: the same value"},
+    {"a second reading that differs leaves the first, doubtful", "100 100 Bedrag: 12,50~0.5", "bedrag",
+     {"12,80", 0.97f}, {"-", 0}, 0.2, "12.50", false, 1, "a different value"},
+    {"a valid second reading replaces an invalid first", "100 100 BSN: 123456788", "bsn", {"123456782", 0.96f},
+     {"-", 0}, 0.2, "123456782", true, 1, "a valid value"},
+    {"the limited reading comes second, when the free one gives no value", "100 100 BSN: l23456782~0.6", "bsn",
+     {"l23456782", 0.9f}, {"123456782", 0.95f}, 0.2, "123456782", true, 2, "a valid value"},
+    {"neither reading valid: the first stays", "100 100 BSN: 123456788", "bsn", {"123456788", 0.96f},
+     {"123456788", 0.96f}, 0.2, "123456788", false, 2, "no valid value"},
+    {"a box the fake cannot read: the first stays", "100 100 Bedrag: 12,50~0.5", "bedrag", {"-", 0}, {"-", 0},
+     0.2, "12.50", false, 2, "no valid value"},
+    {"a faint value is not read again (an illegible value must stay unread)", "100 100 Bedrag: 12,50~0.5",
+     "bedrag", {"12,50", 0.97f}, {"-", 0}, 0.01, "12.50", false, 0, ""},
+    {"a sure value is not read again", "100 100 Bedrag: 12,50", "bedrag", {"12,80", 0.97f}, {"-", 0}, 0.2,
+     "12.50", true, 0, ""},
+    {"a field that was not found is not read", "100 100 Naam: Jansen", "bedrag", {"12,50", 0.97f}, {"-", 0}, 0.2,
+     "-", false, 0, ""},
+    {"a match that is a small part of the reading is no value", "100 100 Bedrag: 12,50~0.5", "bedrag",
+     {"het bedrag van 12,50 wordt later overgemaakt", 0.97f}, {"-", 0}, 0.2, "12.50", false, 2,
+     "no valid value"},
+};
+
+TEST(Reread, Cases) {
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.what);
+    std::vector<std::string> charsets;
+    AnalyzeOptions o;
+    o.today = "2025-06-01";
+    o.ink_ratio = [&](int, Box) -> std::optional<double> { return c.ink; };
+    o.reread = [&](int page_no, const Box&, const std::string& charset) -> std::optional<Reread> {
+      EXPECT_EQ(page_no, 1);
+      charsets.push_back(charset);
+      const Answer& a = charset.empty() ? c.free : c.limited;
+      if (std::string(a.text) == "-") return std::nullopt;
+      return Reread{a.text, {a.confidence}};
+    };
+    const Analysis a = Analyze(TestRules(), testing::ParseLayout(std::string("50 100 Testformulier\n") + c.layout),
+                               "doc-1", o);
+    const FieldValue& v = Field(a, c.field);
+    EXPECT_EQ(v.found ? v.value : "-", c.value);
+    EXPECT_EQ(v.found && v.confidence >= 0.8, c.sure) << v.confidence;
+    EXPECT_EQ(static_cast<int>(charsets.size()), c.readings);
+    if (charsets.size() == 2) {
+      EXPECT_EQ(charsets[0], "");
+      EXPECT_EQ(charsets[1], ReadingCharset(v.type, v.raw));
+    }
+    if (*c.how) EXPECT_NE(v.how.find(c.how), std::string::npos) << v.how;
+    else EXPECT_EQ(v.how.find("read again"), std::string::npos) << v.how;
+  }
+}
+
+TEST(Reread, TextLayerPagesAreNotReadAgain) {
+  std::vector<PageText> pages = testing::ParseLayout("50 100 Testformulier\n100 100 Bedrag: 12,50~0.5\n");
+  pages[0].source = TextSource::kPdfText;
+  int readings = 0;
+  AnalyzeOptions o;
+  o.reread = [&](int, const Box&, const std::string&) -> std::optional<Reread> {
+    ++readings;
+    return Reread{"12,50", {0.99f}};
+  };
+  const Analysis a = Analyze(TestRules(), pages, "doc-1", o);
+  EXPECT_EQ(readings, 0);
+  EXPECT_LT(Field(a, "bedrag").confidence, 0.8);
+}
+
+TEST(Reread, AValueOverTwoLinesIsReadLineByLine) {
+  // Archive mode: the fallback type's dates come from running text; this one
+  // is split over a line end.
+  const std::vector<PageText> pages =
+      testing::ParseLayout("100 100 Besloten op 5~0.4 maart~0.5\n150 100 1967,~0.5 na beraad.\n");
+  std::vector<Box> boxes;
+  AnalyzeOptions o;
+  o.archive_mode = true;
+  o.reread = [&](int, const Box& box, const std::string& charset) -> std::optional<Reread> {
+    boxes.push_back(box);
+    if (!charset.empty()) return std::nullopt;
+    return box.y0 == 100 ? Reread{"5 maart", {0.95f, 0.95f}} : Reread{"1967", {0.96f}};
+  };
+  const Analysis a = Analyze(TestRules(), pages, "doc-1", o);
+  const FieldValue& v = Field(a, "datum");
+  ASSERT_EQ(v.items.size(), 1u);
+  EXPECT_EQ(v.items[0].value, "1967-03-05");
+  EXPECT_NE(v.items[0].how.find("the same value"), std::string::npos) << v.items[0].how;
+  ASSERT_EQ(boxes.size(), 2u);
+  EXPECT_EQ(boxes[0].y0, 100);
+  EXPECT_EQ(boxes[1].y0, 150);
+}
+
+TEST(MatchInText, JudgesTheTextLeftOverAsOnAPage) {
+  const re2::RE2 date(std::string(DefaultValuePattern("date")));
+  struct T {
+    const char* text;
+    const char* value;  // "-": no match
+    double quality;
+    bool small_part;
+  } cases[] = {
+      {"12-03-2024", "12-03-2024", 1.0, false},
+      {"[12-03-2024", "12-03-2024", 0.97, false},
+      {"op 12-03-2024 ontvangen", "12-03-2024", 0.93, false},
+      {"het besluit van 12-03-2024 wordt hierbij herzien", "12-03-2024", 0.7, true},
+      {"geen datum", "-", 0, false},
+  };
+  for (const T& t : cases) {
+    std::optional<MatchedText> m = MatchInText(t.text, &date);
+    SCOPED_TRACE(t.text);
+    ASSERT_EQ(m.has_value(), std::string(t.value) != "-");
+    if (!m) continue;
+    EXPECT_EQ(m->text, t.value);
+    EXPECT_DOUBLE_EQ(m->pattern_quality, t.quality);
+    EXPECT_EQ(m->small_part, t.small_part);
+  }
+  std::optional<MatchedText> whole = MatchInText("Jansen", nullptr);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->text, "Jansen");
+}
+
+}  // namespace
+}  // namespace scanstraat
