@@ -23,6 +23,10 @@ constexpr double kRivalConfidence = 0.6;
 // phrase: a person checks that the phrase is the field's label.
 constexpr double kPartialLabelFactor = 0.92;
 
+// Text under a label in which no value was recognised counts as an unread
+// value up to this many words.
+constexpr size_t kMaxUnreadBelowWords = 3;
+
 bool IsFreeTextType(const std::string& type) { return type == "text" || type == "name"; }
 
 // Text with a digit or an '@' in it: a value of some kind, not the label of
@@ -178,9 +182,11 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
         // "Mijn BSN is 1447.62:566.").
         const bool beside = !partial || (run.label_tail && !IsFreeTextType(rule.type));
         // Of a combined label the field's part may be absent ("Adres" with
-        // the street only): nothing unread.
-        if (!unread && !combined && beside && (pos == Position::kRight || pos == Position::kSameCell) &&
-            LooksLikeValue(page, run)) {
+        // the street only): nothing unread. Under the label only a few
+        // words, as a box holds them ("daan22@hotmail.éom"), not a sentence.
+        const bool near = pos == Position::kRight || pos == Position::kSameCell ||
+                          (pos == Position::kBelow && run.words.size() <= kMaxUnreadBelowWords);
+        if (!unread && !combined && beside && near && LooksLikeValue(page, run)) {
           unread.emplace(run, pos);
         }
         continue;
