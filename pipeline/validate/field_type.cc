@@ -120,6 +120,8 @@ std::string ReadingCharset(std::string_view type, std::string_view raw) {
   if (type == "integer" || type == "kvk") return digits;
   if (type == "phone") return digits + "+-()";
   if (type == "btw") return digits + "NLB.";
+  // An address is written in plain ASCII; OCR's "é" or "ç" is a misread.
+  if (type == "email") return digits + std::string(kUpper) + "abcdefghijklmnopqrstuvwxyz.@_-+";
   return "";
 }
 

@@ -47,7 +47,7 @@ struct Validated {
 
 // The characters a value of `type` can be written with, for reading it
 // again with OCR limited to them (a digit is then never read as a letter);
-// empty when any character may occur (text, name, email). `raw` is the value
+// empty when any character may occur (text, name). `raw` is the value
 // as first read: a date written with a month name ("1 maart 2024") needs
 // letters. A limited reading can turn a smudge into a plausible value, so
 // the caller takes it only when the type's validation accepts it.
