@@ -31,6 +31,15 @@ struct ConfidenceParts {
   bool unknown = false;
 };
 
+// Where a value stands in the words OCR read, for reading it again: its box
+// per line of text (top to bottom; one for most values), and how many
+// characters of its first and last word lie outside it (the "." of
+// "BZ-2024-2247." at the end of a sentence).
+struct ValueSpan {
+  std::vector<Box> lines;
+  size_t outside_front = 0, outside_back = 0;
+};
+
 struct FieldValue {
   std::string name;
   std::string type;
@@ -41,7 +50,7 @@ struct FieldValue {
   double confidence = 0;
   int page = 0;               // from 1; 0 when not found
   Box bbox;
-  std::vector<Box> line_boxes;  // bbox per line of text the value spans (for reading it again)
+  ValueSpan span;
   std::vector<std::string> errors;   // "missing", "invalid_checksum", "future_date", …
   bool mask = false;
   // Provenance.

@@ -118,7 +118,7 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
   v.raw = m.text;
   v.page = (*ctx.pages)[m.page_index].page_no;
   v.bbox = m.bbox;
-  v.line_boxes = m.line_boxes;
+  v.span = m.span;
   const std::optional<Validated> checked = NormaliseAndValidate(rule.type, m.text);
   if (checked) {
     v.value = checked->value;

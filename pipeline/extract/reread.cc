@@ -15,7 +15,19 @@ const PageText* PageOf(const std::vector<PageText>& pages, int page_no) {
   return nullptr;
 }
 
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
 }  // namespace
+
+std::string TrimOutside(std::string text, const ValueSpan& span) {
+  size_t front = 0;
+  while (front < span.outside_front && front < text.size() && !IsAlnum(text[front])) ++front;
+  size_t back = 0;
+  while (back < span.outside_back && back < text.size() - front && !IsAlnum(text[text.size() - 1 - back])) ++back;
+  return text.substr(front, text.size() - front - back);
+}
 
 bool IsDoubtful(const FieldRule& rule, const FieldValue& v, const std::vector<PageText>& pages) {
   if (!v.found || IsInkFieldType(rule.type)) return false;
@@ -32,7 +44,7 @@ std::optional<MatchedText> RereadValue(const FieldRule& rule, const FieldValue& 
   // A value over two lines (a date at a line end in a letter) is read line
   // by line: a single-line reading of both would be garbage.
   std::optional<Reread> again;
-  for (const Box& box : v.line_boxes.empty() ? std::vector<Box>{v.bbox} : v.line_boxes) {
+  for (const Box& box : v.span.lines.empty() ? std::vector<Box>{v.bbox} : v.span.lines) {
     std::optional<Reread> line = reread(v.page, box, charset);
     if (!line || line->confidences.empty()) return std::nullopt;
     if (!again) {
@@ -43,14 +55,14 @@ std::optional<MatchedText> RereadValue(const FieldRule& rule, const FieldValue& 
     again->confidences.insert(again->confidences.end(), line->confidences.begin(), line->confidences.end());
   }
   if (!again) return std::nullopt;
-  std::optional<MatchedText> m = MatchInText(again->text, rule.value_re.get());
+  std::optional<MatchedText> m = MatchInText(TrimOutside(again->text, v.span), rule.value_re.get());
   // A small part of a longer text is a number in a sentence, not the value.
   if (!m || m->small_part) return std::nullopt;
   for (size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].page_no == v.page) m->page_index = static_cast<int>(p);
   }
   m->bbox = v.bbox;
-  m->line_boxes = v.line_boxes;
+  m->span = v.span;
   // The reading's words, as Cover blends page words: the mean and the lowest.
   double sum = 0, low = 1;
   for (float c : again->confidences) {

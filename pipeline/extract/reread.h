@@ -42,6 +42,13 @@ inline constexpr double kMinRereadInk = 0.02;
 // minimum.
 [[nodiscard]] bool IsDoubtful(const FieldRule& rule, const FieldValue& v, const std::vector<PageText>& pages);
 
+// `text` read again from a value's words without the signs the first
+// reading left outside the value: up to span.outside_front leading and
+// span.outside_back trailing characters that are no letter or digit ("." of
+// "BZ-2024-2247." at a sentence end). Letters and digits stay: what they are
+// is for the value's pattern to say.
+[[nodiscard]] std::string TrimOutside(std::string text, const ValueSpan& span);
+
 // Reads `v`'s box again through `reread`, limited to `charset` (empty: any
 // character), and matches the field's value pattern in the new text (the whole text for a field without one). The
 // match carries the second reading's OCR confidence (blended as for page

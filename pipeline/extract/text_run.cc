@@ -126,9 +126,11 @@ MatchedText Cover(const PageText& page, int page_index, const JoinedText& j, siz
     if (j.ranges[k].second <= begin || j.ranges[k].first >= end) continue;
     const Word& w = page.words[j.words[k]];
     m.bbox = UnionBox(m.bbox, w.box);
-    if (m.line_boxes.empty() || w.line != line) m.line_boxes.push_back(w.box);
-    else m.line_boxes.back() = UnionBox(m.line_boxes.back(), w.box);
+    if (m.span.lines.empty() || w.line != line) m.span.lines.push_back(w.box);
+    else m.span.lines.back() = UnionBox(m.span.lines.back(), w.box);
     line = w.line;
+    if (j.ranges[k].first < begin) m.span.outside_front = begin - j.ranges[k].first;
+    if (j.ranges[k].second > end) m.span.outside_back = j.ranges[k].second - end;
     // A currency sign is no part of the normalised value: how sure OCR was
     // of "€" says nothing about the digits.
     if (w.text == "\u20ac" || w.text == "EUR") continue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/core/page_text.h"
+#include "pipeline/extract/analysis.h"
 #include "pipeline/extract/locate.h"
 
 namespace re2 {
@@ -25,7 +26,7 @@ struct MatchedText {
   int page_index = 0;
   std::string text;            // the matched text as read
   Box bbox;                    // union of the words it touches
-  std::vector<Box> line_boxes; // the same per line of text, top to bottom (one for most values)
+  ValueSpan span;               // the same per line, and the characters of its words outside it
   double ocr_confidence = 0;   // blend of the mean and the lowest word confidence
   double pattern_quality = 0;  // 1: the pattern took the whole text; less when text was left over
   bool split_word = false;     // two words closer than a normal space: maybe one word split

@@ -142,6 +142,32 @@ TEST(Reread, AValueOverTwoLinesIsReadLineByLine) {
   EXPECT_EQ(boxes[1].y0, 150);
 }
 
+TEST(Reread, TrimsWhatTheFirstReadingLeftOutsideTheValue) {
+  struct T {
+    const char* text;
+    size_t front, back;
+    const char* trimmed;
+  } cases[] = {
+      {"BZ-2024-2247.", 0, 1, "BZ-2024-2247"},
+      {"(BZ-2024-2247),", 1, 2, "BZ-2024-2247"},
+      {"BZ-2024-2247", 0, 1, "BZ-2024-2247"},    // the second reading has no "." there
+      {"BZ-2024-2247x", 0, 1, "BZ-2024-2247x"},  // a letter is for the pattern to judge
+      {"..", 2, 2, ""},
+  };
+  for (const T& t : cases) {
+    EXPECT_EQ(TrimOutside(t.text, ValueSpan{{}, t.front, t.back}), t.trimmed) << t.text;
+  }
+  // The first reading records what it left outside the value, per line.
+  const Analysis a = Analyze(TestRules(), testing::ParseLayout("50 100 Testformulier\n100 100 Kenmerk: AB-12.\n"),
+                             "doc-1", AnalyzeOptions{});
+  const FieldValue& v = Field(a, "kenmerk");
+  EXPECT_EQ(v.value, "AB-12");
+  EXPECT_EQ(v.span.outside_front, 0u);
+  EXPECT_EQ(v.span.outside_back, 1u);
+  ASSERT_EQ(v.span.lines.size(), 1u);
+  EXPECT_EQ(v.span.lines[0], v.bbox);
+}
+
 TEST(MatchInText, JudgesTheTextLeftOverAsOnAPage) {
   const re2::RE2 date(std::string(DefaultValuePattern("date")));
   struct T {
