@@ -19,6 +19,9 @@ namespace {
 // not cast doubt on the chosen one.
 constexpr double kRivalConfidence = 0.6;
 
+// Two readings of a value that disagree as surely: it is no surer than this.
+constexpr double kDisagreementCap = 0.5;
+
 // Confidence × this for a value found by a label that is part of a longer
 // phrase: a person checks that the phrase is the field's label.
 constexpr double kPartialLabelFactor = 0.92;
@@ -248,8 +251,10 @@ std::optional<FieldValue> SecondReading(const FieldRule& rule, const ExtractCont
 // A doubtful value (reread.h) read again on its own. Two readings that
 // agree make the surer one's OCR confidence count; a valid second reading
 // replaces an invalid first one, with its own confidence; a second reading
-// that gives another valid value leaves the first as it was (still
-// doubtful). The text read is not put in `how`: it may be personal data.
+// that gives another valid value about as surely (kAsSure) leaves a coin's
+// toss between them, so the first is no surer than kDisagreementCap; a much
+// less sure other value (a cut-off or garbled reading) leaves the first as
+// it was. The text read is not put in `how`: it may be personal data.
 FieldValue ReadAgain(const FieldRule& rule, const ExtractContext& ctx, FieldValue first) {
   if (!ctx.reread || !IsDoubtful(rule, first, *ctx.pages)) return first;
   if (ctx.ink_ratio) {
@@ -274,7 +279,12 @@ FieldValue ReadAgain(const FieldRule& rule, const ExtractContext& ctx, FieldValu
     return first;
   }
   if (first.valid) {
-    first.how += std::string("; read again on its own: a different value") + note;
+    if (second->confidence >= first.confidence - kAsSure) {
+      first.confidence = std::min(first.confidence, kDisagreementCap);
+      first.how += std::string("; read again on its own: a different value as surely") + note;
+    } else {
+      first.how += std::string("; read again on its own: a different value, less surely") + note;
+    }
     return first;
   }
   second->parts.partial_label = first.parts.partial_label;

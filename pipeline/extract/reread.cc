@@ -34,7 +34,7 @@ bool IsDoubtful(const FieldRule& rule, const FieldValue& v, const std::vector<Pa
   if (v.bbox.width() <= 0 || v.bbox.height() <= 0) return false;
   const PageText* page = PageOf(pages, v.page);
   if (page == nullptr || page->source != TextSource::kOcr) return false;
-  return !v.valid || v.confidence < rule.min_confidence;
+  return !v.valid || v.confidence < std::max(rule.min_confidence, kCheckBelow);
 }
 
 std::optional<MatchedText> RereadValue(const FieldRule& rule, const FieldValue& v,

@@ -37,9 +37,18 @@ using RereadFn = std::function<std::optional<Reread>(int page_no, const Box& box
 // the writer left illegible, which must stay unread.
 inline constexpr double kMinRereadInk = 0.02;
 
+// A value less sure than this is read again even when it passes its field's
+// minimum: a second reading that gives another value as surely catches a
+// misread OCR was fairly sure of ("fatina68" for "fatima68" at 0.80).
+inline constexpr double kCheckBelow = 0.9;
+
+// Two readings that give different valid values, the second at most this
+// much less sure than the first: which one is right cannot be told.
+inline constexpr double kAsSure = 0.1;
+
 // True when `v` is worth reading again: found by OCR on a page of `pages`
 // (not a text layer), with a box, and invalid or less sure than the rule's
-// minimum.
+// minimum or kCheckBelow.
 [[nodiscard]] bool IsDoubtful(const FieldRule& rule, const FieldValue& v, const std::vector<PageText>& pages);
 
 // `text` read again from a value's words without the signs the first
