@@ -35,12 +35,16 @@ bool Stops(const LabelMask& stop, int w) { return w >= 0 && w < static_cast<int>
 
 // Within a row of words sorted by x, takes words from the start while the
 // gaps stay small (a value is one phrase); the first gap may be wide (form
-// columns). Stops at a word that starts another label or ends with ':'.
+// columns). Specks before the first word are skipped. Stops at a word that
+// starts another label or ends with ':'.
 std::vector<int> TakePhrase(const PageText& page, const std::vector<int>& row, const LabelMask& stop,
                             int line_height, bool* cut_at_colon = nullptr) {
   std::vector<int> out;
   for (int w : row) {
     if (Stops(stop, w)) break;
+    // A speck before the value ("'", "_") is no part of it and does not
+    // set where the phrase starts (its gap to the value would end it).
+    if (out.empty() && !HasLetterOrDigit(page.words[w].text)) continue;
     if (!out.empty()) {
       const Box& prev = page.words[out.back()].box;
       const Box& cur = page.words[w].box;

@@ -76,6 +76,13 @@ TEST(Positions, BelowTheLabelPastASpeck) {
   EXPECT_EQ(Field(a, "naam").value, "de Wit");
 }
 
+TEST(Positions, RightOfLabelPastASpeck) {
+  // A speck read as "'" between the label and its value, far from both,
+  // does not end the value's phrase before it starts.
+  const Analysis a = AnalyzeLayout("50 100 Testformulier\n100 100 Bedrag\n100 700 '\n100 1000 \u20ac 12,50\n");
+  EXPECT_EQ(Field(a, "bedrag").value, "12.50");
+}
+
 TEST(Positions, SameCell) {
   // Label and value share an OCR block (a table cell), on two lines far apart.
   const Analysis a = AnalyzeLayout("50 100 Testformulier\n100 100 b1 Omschrijving\n"
