@@ -135,14 +135,23 @@ Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, 
   ctx.pages = &pages;
   ctx.labels = &labels;
   ctx.ink_ratio = options.ink_ratio;
-  ctx.reread = options.reread;
   ctx.today = options.today.empty() ? TodayIso() : options.today;
   ctx.model = options.confidence;
-  for (size_t i = 0; i < type->fields.size(); ++i) a.fields.push_back(ExtractField(*type, i, ctx));
-  RunChecks(*type, ctx.today, a);
-  ConfirmByChecks(*type, ctx.model, a);
+  auto extract = [&](const RereadFn& reread) {
+    ctx.reread = reread;
+    a.fields.clear();
+    a.checks.clear();
+    for (size_t i = 0; i < type->fields.size(); ++i) a.fields.push_back(ExtractField(*type, i, ctx));
+    RunChecks(*type, ctx.today, a);
+    ConfirmByChecks(*type, ctx.model, a);
+    a.reasons = FieldReasons(a, *type);
+  };
+  // Reading values again is OCR, so it costs (a sixth more CPU per scanned
+  // page when every doubtful value of every document was read again). It
+  // runs only where it can change the outcome: see RereadCanChangeOutcome.
+  extract(RereadFn{});
+  if (options.reread && (options.reread_always || RereadCanChangeOutcome(a.reasons))) extract(options.reread);
 
-  a.reasons = FieldReasons(a, *type);
   if (a.reasons.empty() && SampledForReview(document_id, options.sample_seed, options.sample_rate)) {
     a.reasons.push_back("sampled");
   }

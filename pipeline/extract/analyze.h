@@ -35,6 +35,10 @@ struct AnalyzeOptions {
   // Reads a box of a page again (reread.h); empty: a doubtful value is not
   // read again.
   RereadFn reread;
+  // false (the default): read again only when that can change where the
+  // document goes (RereadCanChangeOutcome in route.h); true: whenever a value
+  // is doubtful (tests of the reading itself).
+  bool reread_always = false;
   // "Today" for not_in_future and `today` in checks, YYYY-MM-DD; empty = the
   // system date. Tests and reruns of old batches set it.
   std::string today;

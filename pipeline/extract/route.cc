@@ -25,6 +25,15 @@ std::vector<std::string> FieldReasons(const Analysis& analysis, const DocTypeRul
   return reasons;
 }
 
+bool RereadCanChangeOutcome(const std::vector<std::string>& reasons) {
+  for (const std::string& r : reasons) {
+    const bool doubtful = r.rfind("invalid:", 0) == 0 || r.rfind("low_confidence:", 0) == 0 ||
+                          r.rfind("check_failed:", 0) == 0;
+    if (!doubtful) return false;
+  }
+  return true;
+}
+
 bool SampledForReview(const std::string& document_id, const std::string& seed, double rate) {
   if (rate <= 0) return false;
   if (rate >= 1) return true;

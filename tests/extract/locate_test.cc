@@ -272,3 +272,31 @@ TEST(Threads, OneRuleSetManyThreads) {
 
 }  // namespace
 }  // namespace scanstraat
+
+namespace scanstraat {
+namespace {
+
+// Reading again only where it can change the route (route.h).
+TEST(Routing, RereadOnlyWhereItCanChangeTheOutcome) {
+  struct Case {
+    std::vector<std::string> reasons;
+    bool reread;
+  };
+  const std::vector<Case> cases = {
+      {{}, true},                                                  // bound for the archive: check
+      {{"low_confidence:postcode"}, true},
+      {{"invalid:bsn", "low_confidence:huisnummer"}, true},
+      {{"check_failed:totaal_is_som", "invalid:btw_bedrag"}, true},
+      {{"missing:postcode"}, false},                               // stays in review
+      {{"invalid:bsn", "missing:iban"}, false},
+      {{"unknown_doctype"}, false},
+  };
+  for (const Case& c : cases) {
+    std::string all;
+    for (const std::string& r : c.reasons) all += r + " ";
+    EXPECT_EQ(RereadCanChangeOutcome(c.reasons), c.reread) << all;
+  }
+}
+
+}  // namespace
+}  // namespace scanstraat

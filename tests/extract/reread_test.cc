@@ -87,6 +87,7 @@ TEST(Reread, Cases) {
     std::vector<std::string> charsets;
     AnalyzeOptions o;
     o.today = "2025-06-01";
+    o.reread_always = true;  // the reading itself; when it runs: RereadOnlyWhereItCanChangeTheRoute
     o.ink_ratio = [&](int, Box) -> std::optional<double> { return c.ink; };
     o.reread = [&](int page_no, const Box&, const std::string& charset) -> std::optional<Reread> {
       EXPECT_EQ(page_no, 1);
@@ -199,6 +200,44 @@ TEST(MatchInText, JudgesTheTextLeftOverAsOnAPage) {
   std::optional<MatchedText> whole = MatchInText("Jansen", nullptr);
   ASSERT_TRUE(whole);
   EXPECT_EQ(whole->text, "Jansen");
+}
+
+}  // namespace
+}  // namespace scanstraat
+
+namespace scanstraat {
+namespace {
+
+// By default a doubtful value is read again only when that can change where
+// the document goes: not while a required value (naam) is missing.
+TEST(Reread, OnlyWhereItCanChangeTheRoute) {
+  struct Case {
+    const char* what;
+    const char* layout;
+    int readings;
+  };
+  const Case cases[] = {
+      {"naam missing: stays in review, nothing read again", "100 100 Bedrag: 12,50~0.5\n", 0},
+      {"only the doubtful bedrag stands between it and the archive",
+       "100 100 Naam: Jansen\n150 100 Bedrag: 12,50~0.5\n", 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    int readings = 0;
+    AnalyzeOptions o;
+    o.today = "2025-06-01";
+    o.ink_ratio = [](int, Box) -> std::optional<double> { return 0.2; };
+    o.reread = [&](int, const Box&, const std::string&) -> std::optional<Reread> {
+      ++readings;
+      return Reread{"12,50", {0.97f}};
+    };
+    const Analysis a = Analyze(TestRules(), testing::ParseLayout(std::string("50 100 Testformulier\n") + c.layout),
+                               "doc-1", o);
+    EXPECT_EQ(readings, c.readings);
+    if (c.readings > 0) {
+      EXPECT_EQ(a.decision, "archive");
+    }
+  }
 }
 
 }  // namespace
