@@ -6,6 +6,7 @@
 #include <oneapi/tbb/task_arena.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +44,15 @@ struct DocWork {
   std::atomic<int> remaining{0};  // pages of this run still to be stored
 };
 
+// A document whose pages are all stored, analysed in the parallel stage 4
+// and committed in the serial stage 5.
+struct Finished {
+  DocumentFacts facts;
+  nlohmann::json analysis;
+  DocumentOutcome outcome;
+  double analyze_ms = -1;  // time in the rules; < 0: no rules ran
+};
+
 // What one stage hands the next. oneTBB copies and moves it between the
 // stages' threads; the copy and move operations tell TSan so
 // (core/tsan_handoff.h), and compile to plain member copies otherwise.
@@ -50,6 +60,8 @@ struct Item {
   std::shared_ptr<DocWork> doc;
   int index = -1;  // page index; -1: nothing to OCR, go straight to finishing
   PageOutcome outcome;
+  bool finish = false;                 // stage 3: this was the document's last page
+  std::shared_ptr<Finished> finished;  // stage 4: the document analysed and decided
 
   Item() = default;
   ~Item() = default;
@@ -60,6 +72,8 @@ struct Item {
     doc = o.doc;
     index = o.index;
     outcome = o.outcome;
+    finish = o.finish;
+    finished = o.finished;
     TsanRelease(this);
     return *this;
   }
@@ -68,6 +82,8 @@ struct Item {
     doc = std::move(o.doc);
     index = o.index;
     outcome = std::move(o.outcome);
+    finish = o.finish;
+    finished = std::move(o.finished);
     TsanRelease(this);
     return *this;
   }
@@ -149,17 +165,25 @@ class Runner {
                                        [this](tbb::flow_control& fc) { return NextItem(fc); }) &
               tbb::make_filter<Item, Item>(tbb::filter_mode::parallel,
                                            [this](Item item) { return Process(std::move(item)); }) &
+              tbb::make_filter<Item, Item>(tbb::filter_mode::serial_out_of_order,
+                                           [this](Item item) {
+                                             TsanSerialSection serial(&save_stage_tag_);
+                                             return Save(std::move(item));
+                                           }) &
+              tbb::make_filter<Item, Item>(tbb::filter_mode::parallel,
+                                           [this](Item item) { return Analyze(std::move(item)); }) &
               tbb::make_filter<Item, void>(tbb::filter_mode::serial_out_of_order,
                                            [this](Item item) {
                                              // The item dies inside the section: dropping the last
                                              // reference to a document frees it (and libqpdf's
                                              // shared state) on this thread.
-                                             TsanSerialSection serial(&save_stage_tag_);
-                                             Save(Item(std::move(item)));
+                                             TsanSerialSection serial(&commit_stage_tag_);
+                                             Commit(Item(std::move(item)));
                                            }));
     });
     TsanAcquire(&next_stage_tag_);
     TsanAcquire(&save_stage_tag_);
+    TsanAcquire(&commit_stage_tag_);
     watchdog_ = nullptr;
     LogStageCosts();
     if (!error_.ok()) return error_;
@@ -237,11 +261,13 @@ class Runner {
     return item;
   }
 
-  // Stage 3 (serial): store the page; finish the document after its last page.
-  void Save(Item item) {
+  // Stage 3 (serial): store the page; after the document's last page, mark
+  // the item to finish the document.
+  Item Save(Item item) {
     DocWork& w = *item.doc;
+    item.finish = false;
     if (item.index >= 0) {
-      if (item.outcome.status.code() == Code::kCancelled) return;  // redone on the next run
+      if (item.outcome.status.code() == Code::kCancelled) return item;  // redone on the next run
       Status s = Locked([&] {
         return store_.SavePage(w.doc.id, item.outcome.record,
                                item.outcome.image ? &*item.outcome.image : nullptr);
@@ -256,17 +282,25 @@ class Runner {
       }
       if (!s.ok()) {
         SetError(s);
-        return;
+        return item;
       }
       ++stats_.pages;
       progress_.PageDone();
-      if (--w.remaining > 0) return;
+      if (--w.remaining > 0) return item;
     }
-    FinishDocument(w);
+    item.outcome = PageOutcome{};  // stored; the page image is not needed any more
+    item.finish = true;
+    return item;
   }
 
-  void FinishDocument(DocWork& w) {
-    DocumentFacts facts;
+  // Stage 4 (parallel): the rules on a finished document (with their ink
+  // measurements and second readings, which OCR), and the decision. Parallel
+  // so that with many cores the documents' last pages do not queue for it.
+  Item Analyze(Item item) {
+    if (!item.finish) return item;
+    DocWork& w = *item.doc;
+    auto done = std::make_shared<Finished>();
+    DocumentFacts& facts = done->facts;
     facts.id = w.doc.id;
     facts.source = w.doc.source;
     facts.page_count = w.page_count;
@@ -274,10 +308,9 @@ class Runner {
     Result<std::vector<PageRecord>> pages = Locked([&] { return store_.LoadPages(w.doc.id); });
     if (!pages.ok()) {
       SetError(pages.status());
-      return;
+      return item;
     }
     facts.pages = std::move(pages).value();
-    nlohmann::json analysis;
     if (w.open_status.ok() && analyze_) {
       std::vector<PageText> texts;
       for (const PageRecord& p : facts.pages) {
@@ -285,9 +318,27 @@ class Runner {
         Result<PageText> t = PageTextFromJson(p.page_json, p.text);
         if (t.ok()) texts.push_back(std::move(t).value());
       }
-      analysis = analyze_(w.doc.id, texts, MakePageAccess(w.source.get(), options_, [this] { return Engine(); }));
+      const auto t0 = std::chrono::steady_clock::now();
+      done->analysis = analyze_(w.doc.id, texts, MakePageAccess(w.source.get(), options_, [this] { return Engine(); }));
+      done->analyze_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
-    DocumentOutcome outcome = DecideDocument(facts, analysis);
+    done->outcome = DecideDocument(facts, done->analysis);
+    item.finished = std::move(done);
+    return item;
+  }
+
+  // Stage 5 (serial): archive a document decided `archive` and record it.
+  void Commit(Item item) {
+    if (!item.finished) return;
+    DocWork& w = *item.doc;
+    Finished& done = *item.finished;
+    const DocumentFacts& facts = done.facts;
+    const nlohmann::json& analysis = done.analysis;
+    DocumentOutcome& outcome = done.outcome;
+    if (done.analyze_ms >= 0) {
+      analyze_ms_ += done.analyze_ms;
+      ++analyzed_docs_;
+    }
     if (outcome.decision == "archive" && !ArchiveFiles(w, facts, analysis, outcome)) return;
     Status s = Locked([&] { return store_.FinishDocument(w.doc.id, run_id_, outcome); });
     if (!s.ok()) {
@@ -353,6 +404,9 @@ class Runner {
     if (encoded_pages_ > 0)
       LogInfo("archive: " + std::to_string(encoded_pages_) + " page images encoded, " +
               ms(encode_ms_ / encoded_pages_) + "/page (parallel stage)");
+    if (analyzed_docs_ > 0)
+      LogInfo("rules: " + std::to_string(analyzed_docs_) + " documents, " + ms(analyze_ms_ / analyzed_docs_) +
+              "/document (parallel stage)");
     if (archived_pages_ > 0)
       LogInfo("archive: " + std::to_string(archived_docs_) + " documents, " +
               std::to_string(archived_pages_) + " pages archived; per page: render " +
@@ -409,7 +463,7 @@ class Runner {
   Progress& progress_;
   const std::atomic<bool>& cancel_;
 
-  std::mutex store_mu_;  // stages 1 and 3 share the store connection
+  std::mutex store_mu_;  // stages 1, 3, 4 and 5 share the store connection
   Watchdog* watchdog_ = nullptr;
   bool isolated_ = false;
   const std::vector<PendingDocument>* docs_ = nullptr;
@@ -424,10 +478,12 @@ class Runner {
   PipelineStats stats_;
   std::unique_ptr<ArchiveStep> archiver_;
   double encode_ms_ = 0;  // serial stage only
+  double analyze_ms_ = 0;  // serial stage only (summed from the items)
+  int analyzed_docs_ = 0;
   int encoded_pages_ = 0, archived_docs_ = 0, archived_pages_ = 0;
   int pdf_images_ = 0, pdf_drawn_ = 0;  // OCR'd PDF pages by ImageOrigin (serial stage only)
   // Addresses only: TSan's view of the serial stages' ordering (core/tsan_handoff.h).
-  char next_stage_tag_ = 0, save_stage_tag_ = 0;
+  char next_stage_tag_ = 0, save_stage_tag_ = 0, commit_stage_tag_ = 0;
   ArchiveTimings archive_timings_;
 };
 
