@@ -243,7 +243,12 @@ Validated NormaliseEmail(std::string_view raw) {
       return Invalid(s, "invalid_format");
     }
   }
-  return Valid(s);
+  Validated v = Valid(s);
+  // A capital I in an address is as often a misread l: in many fonts OCR
+  // cannot tell them apart, and addresses are mostly written in lower case.
+  // Lowering it to i is a guess, so the value counts as repaired (less sure).
+  v.repaired = raw.find('I') != std::string_view::npos;
+  return v;
 }
 
 Validated NormaliseCheckbox(std::string_view raw) {

@@ -68,6 +68,14 @@ TEST(FieldType, OcrRepairIsMarked) {
   const auto iban = NormaliseAndValidate("iban", "NL91 ABNA O417 1643 00");
   ASSERT_TRUE(iban);
   EXPECT_TRUE(iban->repaired);
+  // An e-mail address read with a capital I: i or l, a guess.
+  const auto email_i = NormaliseAndValidate("email", "Iddijk@gmail.com");
+  const auto email_l = NormaliseAndValidate("email", "lddijk@gmail.com");
+  ASSERT_TRUE(email_i && email_l);
+  EXPECT_TRUE(email_i->valid);
+  EXPECT_EQ(email_i->value, "iddijk@gmail.com");
+  EXPECT_TRUE(email_i->repaired);
+  EXPECT_FALSE(email_l->repaired);
 }
 
 TEST(FieldType, DefaultPatternsExistForReadTypes) {
