@@ -160,7 +160,8 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     if (combined && value_re == nullptr) continue;
     const std::string label_kind = combined ? "combined label '" : "label '";
     const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
-    const bool partial = (HasText(page, tail) && !IsHint(page, tail)) || !LabelHead(page, span).empty();
+    const bool partial = (HasText(page, tail) && !IsHint(page, tail) && !ClosesQuestion(page, span, tail)) ||
+                         !LabelHead(page, span).empty();
     // A combined label's pattern is loose (a street, a number): only a label
     // of its own counts, not one inside a title ("Wijziging woonadres").
     if (combined && partial) continue;
@@ -279,6 +280,19 @@ FieldValue ReadAgain(const FieldRule& rule, const ExtractContext& ctx, FieldValu
     return first;
   }
   if (first.valid) {
+    switch (CompareReadings(first.raw, second->raw)) {
+      case OtherReading::kSameLetters:
+        first.how += std::string("; read again on its own: the same letters, in another case or spacing") + note;
+        return first;
+      case OtherReading::kCutShort:
+        first.how += std::string("; read again on its own: a part of the value") + note;
+        return first;
+      case OtherReading::kEdgeMark:
+        first.confidence = std::min(first.confidence, kDisagreementCap);
+        first.how += std::string("; read again on its own: the value with a mark at its edge more or less") + note;
+        return first;
+      case OtherReading::kRival: break;
+    }
     if (second->confidence >= first.confidence - kAsSure) {
       first.confidence = std::min(first.confidence, kDisagreementCap);
       first.how += std::string("; read again on its own: a different value as surely") + note;

@@ -239,6 +239,12 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
   return tail;
 }
 
+bool ClosesQuestion(const PageText& page, const WordSpan& label, const std::vector<int>& tail) {
+  if (label.count < 2 || tail.empty() || tail.size() > 2) return false;
+  const std::string& last = page.words[tail.back()].text;
+  return !last.empty() && last.back() == '?';
+}
+
 bool SameRow(const Box& a, const Box& b) {
   // A third of the smaller height: a skewed scan shifts a value in a far
   // column by half a line or so.

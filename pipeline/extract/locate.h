@@ -36,6 +36,12 @@ using LabelMask = std::vector<char>;
 // up to a word that starts another label or ends with ':'.
 [[nodiscard]] std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop);
 
+// True when `tail` (LabelTail of `label`) only closes the label's question:
+// a label of two words or more, then one or two words up to a '?'
+// ("Hoeveel personen verhuizen" + "mee?"). The label is then a wording of
+// its own, not part of another field's longer label.
+[[nodiscard]] bool ClosesQuestion(const PageText& page, const WordSpan& label, const std::vector<int>& tail);
+
 // The words left of `label` on its row that belong to its phrase ("Uw" in
 // "Uw burgerservicenummer", "Tel." in "Tel. nummer"); a section number or a
 // word ending in ':' is no part of it.

@@ -19,7 +19,49 @@ bool IsAlnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// Letters and digits of `text`, ASCII letters in lower case, and "|" (a box
+// edge read as a sign); other characters (spaces, signs, "€") are dropped,
+// non-ASCII letters kept as they are.
+std::string ReadingKey(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\u20ac") == 0) {
+      i += 2;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || (c >= '0' && c <= '9') || c == '|') out.push_back(static_cast<char>(c));
+    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') out.push_back(static_cast<char>(c | 0x20));
+  }
+  return out;
+}
+
+std::string WithoutBars(std::string key) {
+  std::erase(key, '|');
+  return key;
+}
+
+bool IsEdgeSign(char c) { return c == '1' || c == 'l' || c == 'i' || c == '|'; }
+
+// `longer` is `shorter` with an edge sign before or after it.
+bool OneEdgeSignMore(const std::string& longer, const std::string& shorter) {
+  if (shorter.empty() || longer.size() != shorter.size() + 1) return false;
+  return (IsEdgeSign(longer.front()) && longer.compare(1, std::string::npos, shorter) == 0) ||
+         (IsEdgeSign(longer.back()) && longer.compare(0, shorter.size(), shorter) == 0);
+}
+
 }  // namespace
+
+OtherReading CompareReadings(const std::string& first, const std::string& second) {
+  const std::string a = ReadingKey(first), b = ReadingKey(second);
+  const std::string a_plain = WithoutBars(a), b_plain = WithoutBars(b);
+  if (a == b) return OtherReading::kSameLetters;
+  if (a_plain == b_plain || OneEdgeSignMore(a_plain, b_plain) || OneEdgeSignMore(b_plain, a_plain)) {
+    return OtherReading::kEdgeMark;
+  }
+  if (2 * b_plain.size() < a_plain.size()) return OtherReading::kCutShort;
+  return OtherReading::kRival;
+}
 
 std::string TrimOutside(std::string text, const ValueSpan& span) {
   size_t front = 0;

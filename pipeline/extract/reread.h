@@ -46,6 +46,26 @@ inline constexpr double kCheckBelow = 0.9;
 // much less sure than the first: which one is right cannot be told.
 inline constexpr double kAsSure = 0.1;
 
+// How a second reading that gives another valid value stands to the first
+// (the raw texts as read).
+enum class OtherReading {
+  // Another value: which one is right cannot be told when both are about as
+  // sure.
+  kRival,
+  // The same letters and digits apart from case and spaces ("Mo Lenweg" for
+  // "Molenweg", "15C" for "15c"): the readings agree on what the value is.
+  kSameLetters,
+  // Less than half of the first's letters and digits ("€ 3" for "€ 376.691,00"):
+  // the second reading stopped short; it says nothing about the rest.
+  kCutShort,
+  // The same value with a "1", "l", "I" or "|" more at one end ("1224" for
+  // "224"): one of the readings took a box edge for a sign. A rival however
+  // much less sure it is: the edge reads the same every time.
+  kEdgeMark,
+};
+
+[[nodiscard]] OtherReading CompareReadings(const std::string& first, const std::string& second);
+
 // True when `v` is worth reading again: found by OCR on a page of `pages`
 // (not a text layer), with a box, and invalid or less sure than the rule's
 // minimum or kCheckBelow.

@@ -77,6 +77,13 @@ bool MayContinue(const PageText& page, const JoinedText& j, size_t begin, size_t
     while (k < j.text.size() && j.text[k] == ' ') ++k;
     if (k < j.text.size() && std::isalnum(static_cast<unsigned char>(j.text[k]))) return true;
   }
+  // "327. 476,00" taken as "327": a number's separator after the match, then
+  // (after one space at most) more digits.
+  if (end > 0 && end + 1 < j.text.size() && IsAsciiDigitChar(j.text[end - 1]) &&
+      (j.text[end] == '.' || j.text[end] == ',')) {
+    const size_t k = end + 1 + (j.text[end + 1] == ' ' ? 1 : 0);
+    if (k < j.text.size() && IsAsciiDigitChar(j.text[k])) return true;
+  }
   for (size_t k = 0; k < j.words.size(); ++k) {
     const bool last = j.ranges[k].first < end && j.ranges[k].second >= end;
     const bool first = j.ranges[k].first <= begin && j.ranges[k].second > begin;

@@ -42,8 +42,10 @@ constexpr std::array<TypeInfo, 14> kTypes = {{
     // Check digits may be misread as O/I/l; the normaliser repairs them.
     {"iban", NormaliseIban, R"((?i)\b[A-Z]{2}\s?[0-9OIL]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b)"},
     {"postcode", NormalisePostcode, R"((?i)\b[1-9]\d{3}\s?[A-Z]{2}\b)"},
+    // OCR may put a space after a separator ("327. 476,00", "301.101, 00").
+    // Digits in groups of three end at a word boundary: "1234,56" is no "123".
     {"amount", NormaliseAmount,
-     R"((?:€\s?|EUR\s?)?\b\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2}\b|,-{1,2})?|\b\d+(?:[.,]\d{1,2})?\b)"},
+     R"((?:€\s?|EUR\s?)?\b\d{1,3}(?:(?:[.,]\s?|\s)\d{3})*\b(?:[.,](?:\s?\d{2}|\d)\b|,-{1,2})?|\b\d+(?:[.,]\d{1,2})?\b)"},
     {"integer", NormaliseInteger, R"(\b\d+\b)"},
     {"phone", NormalisePhone, R"((?:\+31|0031|\b0)[\d\s()\-]{8,16}\d\b)"},
     // OCR puts spaces inside an address ("jan@out look . com"); the

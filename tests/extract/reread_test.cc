@@ -57,6 +57,13 @@ const Case kCases[] = {
      0.2, "12.50", true, 1, "read again on its own: the same value"},
     {"a second reading that differs leaves the first, doubtful", "100 100 Bedrag: 12,50~0.5", "bedrag",
      {"12,80", 0.97f}, {"-", 0}, 0.2, "12.50", false, 1, "a different value as surely"},
+    {"a second reading cut short is no rival: the first stays as sure", "100 100 Bedrag: € 376.691,00~0.92",
+     "bedrag", {"€ 3", 0.97f}, {"-", 0}, 0.2, "376691.00", true, 1, "a part of the value"},
+    {"readings that differ in case or spacing only agree on the value", "100 100 Naam: El~0.9 Amrani~0.9", "naam",
+     {"EL Amrani", 0.97f}, {"-", 0}, 0.2, "El Amrani", true, 1, "the same letters"},
+    {"a '1' more at an edge is a box edge in one of the readings: doubtful however unsure the second",
+     "100 100 Bedrag: 1224~0.9", "bedrag", {"224", 0.5f}, {"-", 0}, 0.2, "1224.00", false, 1,
+     "a mark at its edge"},
     {"a value above its minimum but below kCheckBelow is checked: another value as surely makes it doubtful",
      "100 100 Bedrag: 12,50~0.9", "bedrag", {"12,80", 0.88f}, {"-", 0}, 0.2, "12.50", false, 1,
      "a different value as surely"},
@@ -109,6 +116,25 @@ TEST(Reread, Cases) {
     if (*c.how) EXPECT_NE(v.how.find(c.how), std::string::npos) << v.how;
     else EXPECT_EQ(v.how.find("read again"), std::string::npos) << v.how;
   }
+}
+
+TEST(Reread, ComparesTwoReadings) {
+  struct T {
+    const char* first;
+    const char* second;
+    OtherReading want;
+  } cases[] = {
+      {"Molenweg", "Mo Lenweg", OtherReading::kSameLetters},
+      {"15c", "15C", OtherReading::kSameLetters},
+      {"€ 376.691,00", "€ 3", OtherReading::kCutShort},
+      {"1224", "224", OtherReading::kEdgeMark},
+      {"31", "31l", OtherReading::kEdgeMark},
+      {"73.776,00", "13.716,00", OtherReading::kRival},
+      {"302495784", "202495784", OtherReading::kRival},
+      {"fatina68@hotmail.com", "fatima68@hotmail.com", OtherReading::kRival},
+      {"224", "24", OtherReading::kRival},
+  };
+  for (const T& t : cases) EXPECT_EQ(CompareReadings(t.first, t.second), t.want) << t.first << " / " << t.second;
 }
 
 TEST(Reread, TextLayerPagesAreNotReadAgain) {
@@ -172,6 +198,27 @@ TEST(Reread, TrimsWhatTheFirstReadingLeftOutsideTheValue) {
   EXPECT_EQ(v.span.outside_back, 1u);
   ASSERT_EQ(v.span.lines.size(), 1u);
   EXPECT_EQ(v.span.lines[0], v.bbox);
+}
+
+TEST(MatchInText, AmountsWithASpaceAfterASeparator) {
+  const re2::RE2 amount(std::string(DefaultValuePattern("amount")));
+  struct T {
+    const char* text;
+    const char* value;
+  } cases[] = {
+      {"€ 327. 476,00", "€ 327. 476,00"},
+      {"€ 301.101, 00", "€ 301.101, 00"},
+      {"€ 1.234,56", "€ 1.234,56"},
+      {"12,5", "12,5"},
+      {"1234,56", "1234,56"},
+      {"Totaal 1224", "1224"},
+      {"€ 12, 5 stuks", "€ 12"},
+  };
+  for (const T& t : cases) {
+    std::optional<MatchedText> m = MatchInText(t.text, &amount);
+    ASSERT_TRUE(m.has_value()) << t.text;
+    EXPECT_EQ(m->text, t.value);
+  }
 }
 
 TEST(MatchInText, JudgesTheTextLeftOverAsOnAPage) {
