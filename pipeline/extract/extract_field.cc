@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "pipeline/extract/choice_field.h"
+#include "pipeline/extract/combined_value.h"
 #include "pipeline/extract/page_words.h"
 #include "pipeline/extract/text_run.h"
 #include "pipeline/validate/amount.h"
@@ -140,6 +141,12 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
   return v;
 }
 
+std::string LabelText(const PageText& page, const WordSpan& span) {
+  std::string text;
+  for (int w = span.first; w < span.first + span.count; ++w) text += (text.empty() ? "" : " ") + page.words[w].text;
+  return text;
+}
+
 // Candidates from label matches: per label span, the first position (in the
 // rule's order) whose text holds a value; an invalid value there lets later
 // positions try, but stays as a fallback. Returns true when some label stood
@@ -149,10 +156,7 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
   bool whole_label = false;
   for (const LabelSpan& span : ctx.labels->fields[index]) {
     const PageText& page = (*ctx.pages)[span.page_index];
-    std::string label_text;
-    for (int w = span.first; w < span.first + span.count; ++w) {
-      label_text += (label_text.empty() ? "" : " ") + page.words[w].text;
-    }
+    const std::string label_text = LabelText(page, span);
     // A combined label ("Postcode en woonplaats") gives the field's part of
     // its value by the combined entry's pattern.
     const bool combined = span.combined >= 0;
@@ -176,6 +180,14 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       // continuation ("Achternaam aanvrager"); only a typed value is taken.
       if (run.label_tail && IsFreeTextType(rule.type)) continue;
       std::optional<MatchedText> m = MatchInRun(page, run, value_re, combined);
+      // At a label of the field's own, the box may hold a value of several
+      // parts all the same ("Woonplaats" over "3811 BB Amersfoort"): its
+      // part, when that is another text than the field's own pattern takes
+      // ("BB Amersfoort"). The same text stays judged by the own pattern
+      // (a speck before "131" must not pass for a street).
+      std::optional<MatchedText> whole = combined ? std::nullopt : WholeCombinedMatch(rule, page, run);
+      const bool whole_combined = whole && (!m || m->text != whole->text);
+      if (whole_combined) m = std::move(whole);
       if (m && run.may_continue) m->pattern_quality *= kSplitWordFactor;
       // Under the label, a value that is a small part of a longer text is a
       // number in the next sentence ("schaal 1:100"), not the value.
@@ -198,7 +210,7 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       found = true;
       FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
                                    label_kind + label_text + "' (" + FormatScore(span.similarity) + "), " +
-                                       std::string(PositionName(pos)));
+                                       std::string(PositionName(pos)) + (whole_combined ? ", a combined value" : ""));
       v.parts.partial_label = partial && !run.label_tail;
       if (v.parts.partial_label) {
         // Perhaps another field's label ("Naam" in "Naam onderneming").
@@ -229,6 +241,40 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     }
   }
   return whole_label;
+}
+
+// A field none of whose labels gave a valid value: the labels of the fields
+// it shares a combined label with (SiblingFields), where the box holds the
+// whole combined value ("Plaats" over "3811 BB Amersfoort" gives the
+// postcode, "Straatnaam" over "Emmastraat 12" the house number). Less sure,
+// as a label that is part of a longer one.
+void SiblingCandidates(const DocTypeRule& type, size_t index, const ExtractContext& ctx,
+                       std::vector<FieldValue>& out) {
+  const FieldRule& rule = type.fields[index];
+  for (const SiblingField& s : SiblingFields(type, index)) {
+    const re2::RE2* re = rule.combined[s.combined].re.get();
+    if (re == nullptr) continue;
+    const FieldRule& sibling = type.fields[s.field];
+    for (const LabelSpan& span : ctx.labels->fields[s.field]) {
+      if (span.combined >= 0) continue;  // a combined label the field has as well
+      const PageText& page = (*ctx.pages)[span.page_index];
+      for (Position pos : sibling.positions) {
+        const WordRun run = LocateValue(page, span, pos, ctx.labels->stops[span.page_index], sibling.max_words);
+        if (run.words.empty() || run.label_tail || run.may_continue) continue;
+        std::optional<MatchedText> m = MatchInRun(page, run, re, /*combined=*/true);
+        if (!m || m->small_part || m->pattern_quality < 0.97) continue;
+        FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
+                                     "label '" + LabelText(page, span) + "' of " + sibling.name + " (" +
+                                         FormatScore(span.similarity) + "), " + std::string(PositionName(pos)) +
+                                         ", a combined value");
+        if (!v.valid) continue;
+        v.parts.partial_label = true;
+        v.confidence *= kPartialLabelFactor;
+        out.push_back(std::move(v));
+        break;
+      }
+    }
+  }
 }
 
 // A second reading of a doubtful value: first OCR as it is, then (when that
@@ -330,6 +376,9 @@ FieldValue ExtractField(const DocTypeRule& type, size_t index, const ExtractCont
     // aanvrager"), not a second place for the value.
     if (LabelCandidates(rule, index, ctx, candidates)) {
       std::erase_if(candidates, [](const FieldValue& c) { return c.parts.partial_label; });
+    }
+    if (std::none_of(candidates.begin(), candidates.end(), [](const FieldValue& c) { return c.valid; })) {
+      SiblingCandidates(type, index, ctx, candidates);
     }
     ContextCandidates(rule, ctx, candidates);
     // Best: valid before invalid, then higher confidence, then reading order.
