@@ -27,6 +27,10 @@ constexpr double kDisagreementCap = 0.5;
 // phrase: a person checks that the phrase is the field's label.
 constexpr double kPartialLabelFactor = 0.92;
 
+// A combined match with no more than a few specks beside it takes the whole
+// text at its position (JudgeLeftOver).
+constexpr double kWholeCombined = 0.97;
+
 // Text under a label in which no value was recognised counts as an unread
 // value up to this many words.
 constexpr size_t kMaxUnreadBelowWords = 3;
@@ -166,9 +170,10 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
     const bool partial = (HasText(page, tail) && !IsHint(page, tail) && !ClosesQuestion(page, span, tail)) ||
                          !LabelHead(page, span).empty();
-    // A combined label's pattern is loose (a street, a number): only a label
-    // of its own counts, not one inside a title ("Wijziging woonadres").
-    if (combined && partial) continue;
+    // A combined label's pattern is loose (a street, a number): inside a
+    // longer phrase ("Adres bouwlocatie", or a title "Wijziging woonadres")
+    // it counts only where its pattern takes the whole text there.
+    const bool whole_only = combined && partial;
     whole_label = whole_label || !partial;
     std::optional<FieldValue> fallback;
     std::optional<std::pair<WordRun, Position>> unread;
@@ -192,6 +197,7 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       // Under the label, a value that is a small part of a longer text is a
       // number in the next sentence ("schaal 1:100"), not the value.
       if (m && pos == Position::kBelow && value_re != nullptr && m->small_part) m.reset();
+      if (m && whole_only && (m->small_part || m->pattern_quality < kWholeCombined)) m.reset();
       if (!m) {
         // Beside the label, not in a sentence (a label with words around
         // it), unless the words after it are all there is (running text:
@@ -262,7 +268,7 @@ void SiblingCandidates(const DocTypeRule& type, size_t index, const ExtractConte
         const WordRun run = LocateValue(page, span, pos, ctx.labels->stops[span.page_index], sibling.max_words);
         if (run.words.empty() || run.label_tail || run.may_continue) continue;
         std::optional<MatchedText> m = MatchInRun(page, run, re, /*combined=*/true);
-        if (!m || m->small_part || m->pattern_quality < 0.97) continue;
+        if (!m || m->small_part || m->pattern_quality < kWholeCombined) continue;
         FieldValue v = MakeCandidate(rule, ctx, *m, span.similarity,
                                      "label '" + LabelText(page, span) + "' of " + sibling.name + " (" +
                                          FormatScore(span.similarity) + "), " + std::string(PositionName(pos)) +

@@ -78,11 +78,14 @@ bool MayContinue(const PageText& page, const JoinedText& j, size_t begin, size_t
     if (k < j.text.size() && std::isalnum(static_cast<unsigned char>(j.text[k]))) return true;
   }
   // "327. 476,00" taken as "327": a number's separator after the match, then
-  // (after one space at most) more digits.
+  // more digits: right after it, or after one space a group of three (not
+  // "22, 3811 AB": a house number before a postcode).
   if (end > 0 && end + 1 < j.text.size() && IsAsciiDigitChar(j.text[end - 1]) &&
       (j.text[end] == '.' || j.text[end] == ',')) {
-    const size_t k = end + 1 + (j.text[end + 1] == ' ' ? 1 : 0);
-    if (k < j.text.size() && IsAsciiDigitChar(j.text[k])) return true;
+    if (IsAsciiDigitChar(j.text[end + 1])) return true;
+    size_t k = end + 2, digits = 0;
+    while (j.text[end + 1] == ' ' && k < j.text.size() && IsAsciiDigitChar(j.text[k])) ++k, ++digits;
+    if (digits == 3) return true;
   }
   for (size_t k = 0; k < j.words.size(); ++k) {
     const bool last = j.ranges[k].first < end && j.ranges[k].second >= end;
