@@ -4,8 +4,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "pipeline/image/tiff_g4.h"
 #include "pipeline/image/pix.h"
+#include "pipeline/image/tiff_g4.h"
+#include "pipeline/image/two_tone.h"
 
 namespace scanstraat {
 namespace {
@@ -19,11 +20,6 @@ struct CidDeleter {
   void operator()(L_COMP_DATA* c) const { l_CIDataDestroy(&c); }
 };
 using CidPtr = std::unique_ptr<L_COMP_DATA, CidDeleter>;
-
-struct NumaDeleter {
-  void operator()(NUMA* n) const { numaDestroy(&n); }
-};
-using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
 
 PIX* Mutable(const PIX* pix) { return const_cast<PIX*>(pix); }  // Leptonica lacks const
 
@@ -93,20 +89,6 @@ bool IsGreyRgb(const PIX* pix) {
 // 300 dpi tell the share of mid-grey as well as all nine million do, and the
 // full count was a third of the CPU time of a text-layer page.
 constexpr int kTwoToneSampling = 3;
-
-bool IsTwoTone(const PIX* grey, double mid_fraction) {
-  const int factor = std::min({kTwoToneSampling, pixGetWidth(Mutable(grey)), pixGetHeight(Mutable(grey))});
-  NumaPtr hist(pixGetGrayHistogram(Mutable(grey), std::max(factor, 1)));
-  if (!hist) return false;
-  double total = 0, mid = 0;
-  for (int v = 0; v < 256; ++v) {
-    l_float32 n = 0;
-    numaGetFValue(hist.get(), v, &n);
-    total += n;
-    if (v >= 32 && v < 224) mid += n;
-  }
-  return total > 0 && mid <= mid_fraction * total;
-}
 
 Result<EncodedImage> EncodeG4(const PIX* bilevel) {
   l_uint8* raw = nullptr;
@@ -200,7 +182,7 @@ Result<EncodedImage> EncodeForArchive(const PIX* pix, int dpi, const EncodeOptio
   if (pixGetDepth(Mutable(page.get())) == 32 && IsGreyRgb(page.get()) &&
       !page.Replace(pixConvertRGBToLuminance(Mutable(page.get()))))
     return Status::Internal("cannot convert page image to grey");
-  if (pixGetDepth(Mutable(page.get())) == 8 && IsTwoTone(page.get(), options.two_tone_mid_fraction) &&
+  if (pixGetDepth(Mutable(page.get())) == 8 && IsTwoTone(page.get(), kTwoToneSampling, options.two_tone_mid_fraction) &&
       !page.Replace(pixThresholdToBinary(Mutable(page.get()), 128)))
     return Status::Internal("cannot binarise two-tone page image");
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/core/status.h"
+#include "pipeline/image/two_tone.h"
 
 namespace scanstraat {
 
@@ -36,7 +37,7 @@ struct EncodeOptions {
   int jpeg_quality = 70;  // 1..100; 70 keeps scanned text crisp at a third of q90's size
   // An 8-bit page counts as two-tone (and goes to G4) when at most this share
   // of its pixels lies outside the darkest and lightest 1/8 of the range.
-  double two_tone_mid_fraction = 0.002;
+  double two_tone_mid_fraction = kTwoToneMidFraction;  // 0.002 (pipeline/image/two_tone.h)
 };
 
 // Compresses `pix` for the archive. Colormaps are removed, alpha is blended

@@ -25,12 +25,17 @@ Result<PixPtr> DecodeImage(std::string_view bytes) {
   return PixPtr(pix);
 }
 
-Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bits, int components) {
+Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bits, int components,
+                           size_t stride) {
   const bool grey = components == 1 && (bits == 1 || bits == 8);
   if (width <= 0 || height <= 0 || !(grey || (components == 3 && bits == 8)))
     return Status::InvalidArgument("rows are not 1-bit grey, 8-bit grey or 8-bit RGB");
-  const size_t stride = (size_t(width) * size_t(bits) * size_t(components) + 7) / 8;
-  if (rows.size() / stride < size_t(height)) return Status::Corrupt("image data is shorter than its size says");
+  const size_t row_bytes = (size_t(width) * size_t(bits) * size_t(components) + 7) / 8;
+  if (stride == 0) stride = row_bytes;
+  if (stride < row_bytes) return Status::InvalidArgument("rows are shorter than their pixels need");
+  // The last row may end at its last pixel; the ones before it take `stride` each.
+  if (rows.size() < row_bytes || (rows.size() - row_bytes) / stride < size_t(height) - 1)
+    return Status::Corrupt("image data is shorter than its size says");
   PixPtr pix(pixCreateNoInit(width, height, grey ? bits : 32));
   if (!pix) return Status::TooLarge("page image does not fit in memory");
   const auto* src = reinterpret_cast<const unsigned char*>(rows.data());
@@ -42,7 +47,7 @@ Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bit
     for (int y = 0; y < height; ++y) {
       l_uint32* line = data + size_t(y) * wpl;
       line[wpl - 1] = 0;  // the padding past the row's last byte
-      std::memcpy(line, src + size_t(y) * stride, stride);
+      std::memcpy(line, src + size_t(y) * stride, row_bytes);
     }
     pixEndianByteSwap(pix.get());
     if (bits == 1) {

@@ -39,9 +39,12 @@ Result<PixPtr> DecodeImage(std::string_view bytes);
 // Makes a pix from uncompressed rows as PDF (and PNM) store them: each row
 // starts on a byte boundary; 1-bit grey with 0 = black, 8-bit grey, or 8-bit
 // RGB. Returns a 1 bpp (1 = black, Leptonica's sense), 8 bpp or 32 bpp pix.
-// Corrupt when `rows` holds fewer than `height` rows; InvalidArgument for
-// another layout.
-Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bits, int components);
+// Rows are `stride` bytes apart (0: packed, each row as long as its pixels
+// need); the bytes of a row past its pixels are ignored. Corrupt when `rows`
+// holds fewer than `height` rows; InvalidArgument for another layout or a
+// stride shorter than a row.
+Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bits, int components,
+                           size_t stride = 0);
 
 // Resolution stored in the image, or 0 when absent or implausible.
 int PixDpi(const PIX* pix);

@@ -6,14 +6,17 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "pipeline/image/preprocess.h"
+#include "pipeline/image/two_tone.h"
 #include "pipeline/ingest/pdf_page_image.h"
 #include "pipeline/ingest/text_layer.h"
 
@@ -62,6 +65,57 @@ void CopyGreyRows(const poppler::image& img, PIX* pix) {
                     l_uint32{row[x + 2]} << 8 | l_uint32{row[x + 3]};
     for (; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
   }
+}
+
+// The page's size in pixels when drawn at `dpi`, as Splash sizes it: the
+// crop box, turned by the page's /Rotate, each side rounded.
+std::pair<int, int> DrawnSize(const poppler::page& page, double dpi) {
+  const poppler::rectf rect = page.page_rect();
+  const int w = static_cast<int>(rect.width() * dpi / 72.0 + 0.5);
+  const int h = static_cast<int>(rect.height() * dpi / 72.0 + 0.5);
+  const poppler::page::orientation_enum o = page.orientation();
+  if (o == poppler::page::landscape || o == poppler::page::seascape) return {h, w};
+  return {w, h};
+}
+
+Result<PixPtr> ToGreyPix(const poppler::image& img) {
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return Status::Corrupt("page cannot be rendered");
+  PixPtr pix(pixCreate(img.width(), img.height(), 8));
+  if (!pix) return Status::TooLarge("page image does not fit in memory");
+  CopyGreyRows(img, pix.get());
+  return pix;
+}
+
+// Whether the page drawn without anti-aliasing is two-tone, judged on a
+// drawing at kProbeDpi (1/36 of the pixels at 300 dpi, ~3 ms): with no
+// anti-aliasing each pixel samples one point of the page, so the share of
+// mid-grey is the same at any resolution, as long as grey areas are larger
+// than a pixel (0.5 mm).
+constexpr double kProbeDpi = 50;
+
+bool DrawsTwoTone(poppler::page_renderer& renderer, const poppler::page* page, double dpi) {
+  const double probe = std::min(kProbeDpi, dpi);
+  renderer.set_image_format(poppler::image::format_gray8);
+  Result<PixPtr> small = ToGreyPix(renderer.render_page(page, probe, probe));
+  return small.ok() && IsTwoTone(small->get());
+}
+
+// The page in 1 bit (Splash's Mono1 mode: no alpha channel to composite onto
+// the paper, 1/8 of the memory of grey, no threshold or histogram after).
+// The little grey a two-tone page may have (light table shading) comes out
+// as a fine dot pattern, where thresholding the grey drawing lost it.
+// Rows are drawn a multiple of 32 pixels wide and cut to the page's width:
+// poppler-cpp (22.12) takes a 1-bit image's rows as (width + 7) / 8 bytes,
+// where Splash pads each row to 4 bytes, so other widths came out sheared.
+Result<PixPtr> DrawBilevel(poppler::page_renderer& renderer, const poppler::page* page, double dpi) {
+  const auto [w, h] = DrawnSize(*page, dpi);
+  const int padded = (w + 31) / 32 * 32;
+  renderer.set_image_format(poppler::image::format_mono);
+  poppler::image img = renderer.render_page(page, dpi, dpi, 0, 0, padded, h);
+  if (!img.is_valid() || img.width() != padded || img.height() != h || img.bytes_per_row() * 8 != padded)
+    return Status::Internal("page cannot be drawn in 1 bit");
+  return PixFromRows({img.const_data(), size_t(img.bytes_per_row()) * size_t(h)}, w, h, 1, 1,
+                     size_t(img.bytes_per_row()));
 }
 
 // Whether a scanned page's image at `image_dpi` ends up the size of the page
@@ -164,22 +218,22 @@ class PdfDocument final : public SourceDocument {
     const bool smooth = style == RenderStyle::kSmooth;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, smooth);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, smooth);
-    renderer.set_image_format(poppler::image::format_gray8);
-    poppler::image img;
+    Result<PixPtr> pix = Status::Internal("not drawn");
     {
       FirstLayoutAlone first;
-      img = renderer.render_page(page.get(), use_dpi, use_dpi);
+      if (!smooth && DrawsTwoTone(renderer, page.get(), use_dpi))
+        pix = DrawBilevel(renderer, page.get(), use_dpi);
+      if (!pix.ok()) {
+        renderer.set_image_format(poppler::image::format_gray8);
+        pix = ToGreyPix(renderer.render_page(page.get(), use_dpi, use_dpi));
+      }
       first.LaidOut();
     }
-    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
-      return Status::Corrupt("page cannot be rendered");
-    PixPtr pix(pixCreate(img.width(), img.height(), 8));
-    if (!pix) return Status::TooLarge("page image does not fit in memory");
-    CopyGreyRows(img, pix.get());
+    if (!pix.ok()) return pix.status();
     int d = static_cast<int>(std::lround(use_dpi));
-    pixSetResolution(pix.get(), d, d);
+    pixSetResolution(pix->get(), d, d);
     SourcePage out;
-    out.image = std::move(pix);
+    out.image = std::move(pix).value();
     out.dpi = d;
     out.origin = ImageOrigin::kPdfDrawn;
     return out;

@@ -51,6 +51,26 @@ TEST(PixFromRows, RgbTriples) {
   EXPECT_EQ(b, 0x90);
 }
 
+// Rows 4 bytes apart (as Poppler pads them) of an image 11 pixels wide: the
+// bytes past each row's pixels are left out, whatever they hold.
+TEST(PixFromRows, OneBitRowsWithAStride) {
+  const std::string rows = {'\x0f', '\xff', '\x00', '\x00',   // 4 black, 7 white; 2 bytes of padding
+                            '\xf0', '\x00', '\x00', '\x00',   // 4 white, 7 black
+                            '\x00', '\x1f'};                  // 11 black; the last row ends at its pixels
+  Result<PixPtr> pix = PixFromRows(rows, 11, 3, 1, 1, 4);
+  ASSERT_TRUE(pix.ok()) << pix.status().ToString();
+  for (int x = 0; x < 11; ++x) {
+    EXPECT_EQ(At(pix->get(), x, 0), x < 4 ? 1u : 0u) << x;
+    EXPECT_EQ(At(pix->get(), x, 1), x < 4 ? 0u : 1u) << x;
+    EXPECT_EQ(At(pix->get(), x, 2), 1u) << x;
+  }
+  l_int32 black = 0;
+  pixCountPixels(pix->get(), &black, nullptr);
+  EXPECT_EQ(black, 4 + 7 + 11);
+  EXPECT_EQ(PixFromRows(rows.substr(0, 9), 11, 3, 1, 1, 4).status().code(), Code::kCorrupt);
+  EXPECT_EQ(PixFromRows(rows, 11, 3, 1, 1, 1).status().code(), Code::kInvalidArgument);
+}
+
 TEST(PixFromRows, ShortDataIsCorruptOtherLayoutsRefused) {
   EXPECT_EQ(PixFromRows(std::string(9, 'x'), 5, 2, 8, 1).status().code(), Code::kCorrupt);
   EXPECT_EQ(PixFromRows(std::string(64, 'x'), 4, 2, 4, 1).status().code(), Code::kInvalidArgument);
