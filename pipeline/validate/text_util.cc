@@ -141,29 +141,36 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (n - m > limit) return limit + 1;
+  limit = std::min(limit, n);  // no distance is larger: the band below then covers every cell
+  const int over = limit + 1;  // stands for any distance past the limit
   // Label matching calls this for every word run against every label variant
   // (a third of a text-layer page's CPU time before), so short keys use rows
   // on the stack instead of two heap vectors per call.
   constexpr int kStackRow = 96;
-  int stack_rows[2][kStackRow + 1];
+  int stack_rows[2][kStackRow + 2];
   std::vector<int> heap_rows;
   int* prev = stack_rows[0];
   int* cur = stack_rows[1];
   if (m > kStackRow) {
-    heap_rows.resize(2 * static_cast<size_t>(m + 1));
+    heap_rows.resize(2 * static_cast<size_t>(m + 2));
     prev = heap_rows.data();
-    cur = prev + m + 1;
+    cur = prev + m + 2;
   }
-  for (int j = 0; j <= m; ++j) prev[j] = j;
+  // Only cells within `limit` of the diagonal are computed (a path of at most
+  // `limit` edits never leaves that band); the cell just past each end of a
+  // row's band holds `over`, so the next row reads no stale value.
+  for (int j = 0; j <= m + 1; ++j) prev[j] = j <= limit ? j : over;
   for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
+    const int lo = std::max(1, i - limit), hi = std::min(m, i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
+    int row_min = cur[lo - 1];
     const char ai = a[i - 1];
-    for (int j = 1; j <= m; ++j) {
+    for (int j = lo; j <= hi; ++j) {
       const int sub = prev[j - 1] + (ai == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
+      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1, over});
       row_min = std::min(row_min, cur[j]);
     }
+    cur[hi + 1] = over;
     if (row_min > limit) return limit + 1;
     std::swap(prev, cur);
   }

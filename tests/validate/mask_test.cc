@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,33 @@ TEST(TextUtil, BoundedEditDistanceAgreesWithFullDistance) {
     for (int limit = 0; limit <= 4; ++limit) {
       EXPECT_EQ(EditDistance(c.a, c.b, limit), std::min(c.full, limit + 1)) << "limit " << limit;
     }
+  }
+}
+
+// Against the textbook full table, on many random pairs of short strings
+// over a small alphabet (so that close pairs are common) and every limit.
+TEST(TextUtil, BoundedEditDistanceAgreesWithTheFullTableOnRandomPairs) {
+  auto full = [](const std::string& a, const std::string& b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+    for (size_t i = 1; i <= a.size(); ++i)
+      for (size_t j = 1; j <= b.size(); ++j)
+        d[i][j] = std::min({d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1});
+    return d[a.size()][b.size()];
+  };
+  std::mt19937 rng(9001);
+  auto word = [&rng] {
+    std::string w(rng() % 14, ' ');
+    for (char& c : w) c = static_cast<char>('a' + rng() % 3);
+    return w;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::string a = word(), b = word();
+    const int d = full(a, b);
+    ASSERT_EQ(EditDistance(a, b), d) << a << " / " << b;
+    for (int limit = 0; limit <= 15; ++limit)
+      ASSERT_EQ(EditDistance(a, b, limit), std::min(d, limit + 1)) << a << " / " << b << " limit " << limit;
   }
 }
 
