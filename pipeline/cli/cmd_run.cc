@@ -168,9 +168,7 @@ int RunCommand(const std::vector<std::string>& args, const std::vector<std::stri
   if (options.inputs.empty()) return UsageError("run", "no INPUT given (files or folders to read)");
   if (int rc = StoreArchiefvormer(*parsed, options.workspace); rc != 0) return rc;
   // Check the languages once, here, rather than failing every page later.
-  Result<std::unique_ptr<TesseractEngine>> probe = TesseractEngine::Create(options.lang);
-  if (!probe.ok()) return UsageError("run", probe.status().message());
-  probe.value().reset();
+  if (Status s = TesseractEngine::CheckLanguages(options.lang); !s.ok()) return UsageError("run", s.message());
   return SuperviseRun(options, full_argv);
 }
 

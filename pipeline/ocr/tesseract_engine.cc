@@ -37,13 +37,23 @@ TesseractEngine::~TesseractEngine() {
   if (api_) api_->End();
 }
 
+namespace {
+
+// Some Tesseract parameters are process globals, debug_file among them
+// (tprintf.cpp), and SetVariable and Init write them: engines created by
+// several worker threads at once raced on those strings (found by TSan).
+// Creation is once per thread, so doing it one at a time costs little.
+std::mutex create_mu;
+bool quiet = false;  // debug_file is set (guarded by create_mu)
+
+Status NotInstalled(const std::string& lang) {
+  return Status::NotFound("Tesseract cannot load language data '" + lang +
+                          "'; install it (scripts/setup.sh installs nld, eng and osd)");
+}
+
+}  // namespace
+
 Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::string& lang) {
-  // Some Tesseract parameters are process globals, debug_file among them
-  // (tprintf.cpp), and SetVariable and Init write them: engines created by
-  // several worker threads at once raced on those strings (found by TSan).
-  // Creation is once per thread, so doing it one at a time costs little.
-  static std::mutex create_mu;
-  static bool quiet = false;  // debug_file is set (guarded by create_mu)
   std::lock_guard<std::mutex> lock(create_mu);
   std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
   // Tesseract writes warnings through tprintf to stderr; send them nowhere.
@@ -51,14 +61,22 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::stri
   // threads recognise, so writing it again (the same value) for every later
   // engine raced with them (found by TSan).
   if (!quiet) engine->api_->SetVariable("debug_file", "/dev/null");
-  if (engine->api_->Init(nullptr, lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Status::NotFound("Tesseract cannot load language data '" + lang +
-                            "'; install it (scripts/setup.sh installs nld, eng and osd)");
-  }
+  if (engine->api_->Init(nullptr, lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return NotInstalled(lang);
   engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
   if (!quiet) engine->api_->SetVariable("debug_file", "/dev/null");
   quiet = true;
   return engine;
+}
+
+Status TesseractEngine::CheckLanguages(const std::string& lang) {
+  std::lock_guard<std::mutex> lock(create_mu);
+  tesseract::TessBaseAPI api;
+  if (!quiet) api.SetVariable("debug_file", "/dev/null");
+  // Init opens each language's file and reads its configuration, then stops.
+  const std::vector<std::string> names = {"tessedit_init_config_only"}, values = {"1"};
+  const int rc = api.Init(nullptr, lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false);
+  api.End();
+  return rc == 0 ? Status::Ok() : NotInstalled(lang);
 }
 
 Result<OcrOutput> TesseractEngine::Recognize(const PIX* image, int dpi, int page_no,

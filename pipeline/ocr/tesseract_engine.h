@@ -44,6 +44,11 @@ class TesseractEngine {
   // is not installed (message says which package to install).
   static Result<std::unique_ptr<TesseractEngine>> Create(const std::string& lang);
 
+  // Whether Create(lang) would find the language data: each language's file
+  // is opened and its configuration read, without loading the models (~18
+  // ms for nld+eng against ~110 ms for Create). Errors as Create's.
+  static Status CheckLanguages(const std::string& lang);
+
   // OCRs an 8 bpp page image at `dpi`. Stops after `timeout_ms` (kTimeout)
   // or when *cancel becomes true (kCancelled). `page_no` counts from 1.
   Result<OcrOutput> Recognize(const PIX* image, int dpi, int page_no, int timeout_ms,

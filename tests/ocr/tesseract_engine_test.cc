@@ -47,6 +47,17 @@ TEST(TesseractEngine, MissingLanguageIsNotFound) {
   EXPECT_EQ(engine.status().code(), Code::kNotFound);
 }
 
+// The cheap check before a run agrees with Create on installed and missing
+// languages.
+TEST(TesseractEngine, CheckLanguagesFindsInstalledAndMissingOnes) {
+  EXPECT_TRUE(TesseractEngine::CheckLanguages("nld+eng").ok());
+  EXPECT_TRUE(TesseractEngine::CheckLanguages("eng").ok());
+  const Status missing = TesseractEngine::CheckLanguages("xxx");
+  EXPECT_EQ(missing.code(), Code::kNotFound);
+  EXPECT_NE(missing.message().find("'xxx'"), std::string::npos) << missing.message();
+  EXPECT_TRUE(TesseractEngine::Create("nld+eng").ok());  // a full engine after the check
+}
+
 TEST(TesseractEngine, DeadlineStopsAPage) {
   auto engine = TesseractEngine::Create("nld+eng");
   ASSERT_TRUE(engine.ok());
