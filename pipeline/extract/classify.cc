@@ -21,11 +21,21 @@ constexpr size_t kMinCompoundPart = 7;
 
 }  // namespace
 
-double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, double min_similarity) {
-  double best = 0;
-  std::vector<std::vector<std::string>> word_keys;
+namespace {
+
+// Each page's WordKeys, made once for all the phrases and labels of all types.
+using PageKeys = std::vector<std::vector<std::string>>;
+
+PageKeys AllWordKeys(const std::vector<PageText>& pages) {
+  PageKeys word_keys;
   word_keys.reserve(pages.size());
   for (const PageText& page : pages) word_keys.push_back(WordKeys(page));
+  return word_keys;
+}
+
+double FindPhrase(const std::vector<PageText>& pages, const PageKeys& word_keys, const Phrase& phrase,
+                  double min_similarity) {
+  double best = 0;
   for (const std::string& key : phrase.keys) {
     for (size_t i = 0; i < pages.size(); ++i) {
       for (const WordSpan& s : FindKey(pages[i], word_keys[i], static_cast<int>(i), key, min_similarity)) {
@@ -49,13 +59,11 @@ double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, doub
   return best;
 }
 
-namespace {
-
 // Share of a type's own fields (fields with a label no other type uses)
 // whose label is on the page; -1 when the type has fewer than two such
 // fields. `found` and `own` are set for the explanation.
 double OwnLabelShare(const RuleSet& rules, const DocTypeRule& type, const std::vector<PageText>& pages,
-                     int& found, int& own) {
+                     const PageKeys& word_keys, int& found, int& own) {
   found = own = 0;
   for (const FieldRule& f : type.fields) {
     std::vector<std::string> keys;
@@ -73,9 +81,8 @@ double OwnLabelShare(const RuleSet& rules, const DocTypeRule& type, const std::v
     ++own;
     bool seen = false;
     for (size_t p = 0; p < pages.size() && !seen; ++p) {
-      const std::vector<std::string> word_keys = WordKeys(pages[p]);
       for (const std::string& key : keys) {
-        if (!FindKey(pages[p], word_keys, static_cast<int>(p), key, f.label_similarity).empty()) {
+        if (!FindKey(pages[p], word_keys[p], static_cast<int>(p), key, f.label_similarity).empty()) {
           seen = true;
           break;
         }
@@ -88,7 +95,12 @@ double OwnLabelShare(const RuleSet& rules, const DocTypeRule& type, const std::v
 
 }  // namespace
 
+double FindPhrase(const std::vector<PageText>& pages, const Phrase& phrase, double min_similarity) {
+  return FindPhrase(pages, AllWordKeys(pages), phrase, min_similarity);
+}
+
 std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageText>& pages) {
+  const PageKeys word_keys = AllWordKeys(pages);
   std::vector<TypeScore> scores;
   for (const DocTypeRule& t : rules.types) {
     const ClassifyRule& c = t.classify;
@@ -100,7 +112,7 @@ std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageTe
     double total = 0, found = 0;
     for (const Phrase& p : c.must) {
       total += p.weight;
-      const double sim = FindPhrase(pages, p, c.similarity);
+      const double sim = FindPhrase(pages, word_keys, p, c.similarity);
       found += p.weight * sim;
       if (sim == 0) {
         s.excluded = true;
@@ -111,12 +123,12 @@ std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageTe
     }
     for (const Phrase& p : c.may) {
       total += p.weight;
-      const double sim = FindPhrase(pages, p, c.similarity);
+      const double sim = FindPhrase(pages, word_keys, p, c.similarity);
       found += p.weight * sim;
       if (sim > 0) s.notes.push_back("may '" + p.text + "' found (" + FormatScore(sim) + ")");
     }
     for (const Phrase& p : c.must_not) {
-      const double sim = FindPhrase(pages, p, c.similarity);
+      const double sim = FindPhrase(pages, word_keys, p, c.similarity);
       if (sim > 0) {
         s.excluded = true;
         s.notes.push_back("must_not '" + p.text + "' found (" + FormatScore(sim) + ")");
@@ -124,7 +136,7 @@ std::vector<TypeScore> ScoreTypes(const RuleSet& rules, const std::vector<PageTe
     }
     s.score = (s.excluded || total == 0) ? 0.0 : found / total;
     int labels_found = 0, labels_own = 0;
-    const double share = OwnLabelShare(rules, t, pages, labels_found, labels_own);
+    const double share = OwnLabelShare(rules, t, pages, word_keys, labels_found, labels_own);
     if (share >= 0) {
       s.notes.push_back("labels of " + std::to_string(labels_found) + " of its " + std::to_string(labels_own) +
                         " own fields found");
