@@ -136,11 +136,34 @@ std::string FoldForMatch(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// A lower bound of the edit distance in O(n + m): the letters of the longer
+// string left over once each letter of the other is paired with an equal one
+// (an edit pairs off at most one more letter of each).
+int BagDistance(std::string_view longer, std::string_view shorter) {
+  int count[256] = {};
+  for (unsigned char c : longer) ++count[c];
+  int paired = 0;
+  for (unsigned char c : shorter) {
+    if (count[c] > 0) {
+      --count[c];
+      ++paired;
+    }
+  }
+  return static_cast<int>(longer.size()) - paired;
+}
+
+}  // namespace
+
 int EditDistance(std::string_view a, std::string_view b, int limit) {
   if (a.size() < b.size()) std::swap(a, b);  // b is the shorter: one row of it
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (n - m > limit) return limit + 1;
+  // Most word runs that label matching tries share too few letters with the
+  // label to come within the limit; this tells so before the table.
+  if (limit < n && BagDistance(a, b) > limit) return limit + 1;
   limit = std::min(limit, n);  // no distance is larger: the band below then covers every cell
   const int over = limit + 1;  // stands for any distance past the limit
   // Label matching calls this for every word run against every label variant

@@ -76,7 +76,8 @@ TEST(TextUtil, BoundedEditDistanceAgreesWithFullDistance) {
 }
 
 // Against the textbook full table, on many random pairs of short strings
-// over a small alphabet (so that close pairs are common) and every limit.
+// over a small alphabet (so that close pairs are common) or the whole one
+// (where the letter-count bound rejects most pairs), and every limit.
 TEST(TextUtil, BoundedEditDistanceAgreesWithTheFullTableOnRandomPairs) {
   auto full = [](const std::string& a, const std::string& b) {
     std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
@@ -88,13 +89,14 @@ TEST(TextUtil, BoundedEditDistanceAgreesWithTheFullTableOnRandomPairs) {
     return d[a.size()][b.size()];
   };
   std::mt19937 rng(9001);
-  auto word = [&rng] {
+  auto word = [&rng](unsigned letters) {
     std::string w(rng() % 14, ' ');
-    for (char& c : w) c = static_cast<char>('a' + rng() % 3);
+    for (char& c : w) c = static_cast<char>('a' + rng() % letters);
     return w;
   };
-  for (int round = 0; round < 3000; ++round) {
-    const std::string a = word(), b = word();
+  for (int round = 0; round < 4000; ++round) {
+    const unsigned letters = round % 2 ? 3 : 26;
+    const std::string a = word(letters), b = word(letters);
     const int d = full(a, b);
     ASSERT_EQ(EditDistance(a, b), d) << a << " / " << b;
     for (int limit = 0; limit <= 15; ++limit)
