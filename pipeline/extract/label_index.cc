@@ -37,6 +37,7 @@ bool IsHeading(const PageText& page, const WordSpan& s) {
 std::vector<WordSpan> FindSpans(const std::vector<PageText>& pages, const std::vector<std::string>& keys,
                                 double similarity) {
   std::vector<WordSpan> out;
+  if (keys.empty()) return out;  // most fields have no sections: no word keys to make
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::vector<std::string> word_keys = WordKeys(pages[p]);
     for (const std::string& key : keys) {
