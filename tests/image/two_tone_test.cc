@@ -58,6 +58,25 @@ TEST_P(TwoToneTest, CountsMidGreyAgainstTheLimit) {
 INSTANTIATE_TEST_SUITE_P(Pages, TwoToneTest, testing::ValuesIn(Cases()),
                          [](const testing::TestParamInfo<Case>& i) { return i.param.name; });
 
+// A width that is no multiple of 4: the row's last pixels count, the padding
+// after them (here made mid-grey) does not.
+TEST(TwoTone, RowTailsCountPaddingDoesNot) {
+  PixPtr pix(pixCreate(1001, 10, 8));
+  pixSetAll(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < 10; ++y) {
+    l_uint32* line = pixGetData(pix.get()) + y * wpl;
+    for (int x = 1001; x < wpl * 4; ++x) SET_DATA_BYTE(line, x, 128);
+  }
+  EXPECT_TRUE(IsTwoTone(pix.get()));
+  for (int y = 0; y < 10; ++y) pixSetPixel(pix.get(), 1000, y, 128);  // 10 of 10,010: 0.1%
+  EXPECT_TRUE(IsTwoTone(pix.get()));
+  for (int y = 0; y < 10; ++y) pixSetPixel(pix.get(), 999, y, 128);   // 0.2%
+  EXPECT_TRUE(IsTwoTone(pix.get()));
+  pixSetPixel(pix.get(), 998, 0, 128);
+  EXPECT_FALSE(IsTwoTone(pix.get()));
+}
+
 TEST(TwoTone, OnlyEightBitGreyCanBeTwoTone) {
   PixPtr bw(pixCreate(10, 10, 1));
   PixPtr rgb(pixCreate(10, 10, 32));
