@@ -252,7 +252,26 @@ class PdfDocument final : public SourceDocument {
 
 void QuietPoppler() { poppler::set_debug_error_function(&DiscardMessage, nullptr); }
 
+namespace {
+
+// poppler-cpp sets up Poppler's global parameters (font and encoding tables)
+// when a document opens while none is open, and drops them when the last
+// one closes: with one document at a time that was ~0.6 ms (4 M
+// instructions) for every PDF. An empty document kept open for the life of
+// the process keeps them.
+constexpr char kEmptyPdf[] =
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+void KeepGlobalParameters() {
+  static const std::unique_ptr<poppler::document> keeper(
+      poppler::document::load_from_raw_data(kEmptyPdf, static_cast<int>(sizeof kEmptyPdf - 1)));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SourceDocument>> OpenPdf(std::string bytes, const Limits& limits) {
+  KeepGlobalParameters();
   auto doc = std::make_unique<PdfDocument>(std::move(bytes), limits);
   SS_RETURN_IF_ERROR(doc->Open());
   return std::unique_ptr<SourceDocument>(std::move(doc));
