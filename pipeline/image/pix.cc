@@ -42,18 +42,23 @@ Result<PixPtr> PixFromRows(std::string_view rows, int width, int height, int bit
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   if (grey) {
-    // Grey rows are the pix's rows byte for byte, once each 32-bit word is
-    // put in Leptonica's order (first pixel in the high byte).
+    // Grey rows are the pix's rows byte for byte, each 32-bit word in
+    // Leptonica's order (first pixel in the high byte), and for 1 bit
+    // inverted (PDF's 0 = black is Leptonica's 1 = black): one pass a row.
+    const l_uint32 flip = bits == 1 ? 0xffffffffu : 0u;
+    const size_t whole = row_bytes / 4;
     for (int y = 0; y < height; ++y) {
+      const unsigned char* row = src + size_t(y) * stride;
       l_uint32* line = data + size_t(y) * wpl;
-      line[wpl - 1] = 0;  // the padding past the row's last byte
-      std::memcpy(line, src + size_t(y) * stride, row_bytes);
+      for (size_t i = 0; i < whole; ++i, row += 4)
+        line[i] = (l_uint32{row[0]} << 24 | l_uint32{row[1]} << 16 | l_uint32{row[2]} << 8 | row[3]) ^ flip;
+      if (whole < size_t(wpl)) {  // the last bytes, then padding
+        l_uint32 last = 0;
+        for (size_t b = 0; b < row_bytes % 4; ++b) last |= l_uint32{row[b]} << (24 - 8 * b);
+        line[whole] = last ^ flip;
+      }
     }
-    pixEndianByteSwap(pix.get());
-    if (bits == 1) {
-      pixInvert(pix.get(), pix.get());  // PDF's 0 = black is Leptonica's 1 = black
-      pixSetPadBits(pix.get(), 0);
-    }
+    if (bits == 1) pixSetPadBits(pix.get(), 0);
     return pix;
   }
   for (int y = 0; y < height; ++y) {
