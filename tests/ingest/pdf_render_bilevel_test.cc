@@ -134,5 +134,30 @@ TEST_P(CrispDrawingTest, TwoTonePagesComeInOneBitOthersInGrey) {
 INSTANTIATE_TEST_SUITE_P(Pages, CrispDrawingTest, testing::ValuesIn(Cases()),
                          [](const testing::TestParamInfo<Case>& i) { return i.param.name; });
 
+// At the pipeline's 300 dpi the shading's dots are the same in every drawing
+// (Splash's screen above 299.9 dpi is randomly seeded), and the page keeps
+// the size of its grey drawing.
+TEST(CrispDrawing, ShadedPageAt300DpiIsTheSameEveryTime) {
+  const Case c = Cases()[1];
+  ASSERT_EQ(c.name, "LightShading");
+  QuietPoppler();
+  const std::string bytes = MakePdf(c);
+  std::vector<PixPtr> drawn;
+  for (int i = 0; i < 2; ++i) {
+    Result<std::unique_ptr<SourceDocument>> doc = OpenSourceDocument(bytes, FileKind::kPdf, Limits{});
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    Result<SourcePage> page = (*doc)->RenderPage(0, 300, RenderStyle::kCrisp);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_EQ(pixGetDepth(page->image.get()), 1);
+    drawn.push_back(std::move(page->image));
+  }
+  const poppler::image grey = GreyCrisp(bytes, 300);
+  EXPECT_EQ(pixGetWidth(drawn[0].get()), grey.width());
+  EXPECT_EQ(pixGetHeight(drawn[0].get()), grey.height());
+  l_int32 same = 0;
+  pixEqual(drawn[0].get(), drawn[1].get(), &same);
+  EXPECT_TRUE(same);
+}
+
 }  // namespace
 }  // namespace scanstraat
