@@ -102,6 +102,103 @@ class OneImageScan final : public OH::ParserCallbacks {
   Matrix ctm_;
 };
 
+// Reads a whole page's content and stays `plain` while it only draws text,
+// lines and fills in colours near black or near white, in device colour
+// spaces (PdfPageImages::DrawsInTwoTones). The first anything else ends it.
+class TwoToneScan final : public OH::ParserCallbacks {
+ public:
+  void handleObject(OH obj, size_t, size_t) override {
+    if (obj.isInlineImage()) {
+      plain = false;
+    } else if (!obj.isOperator()) {
+      operands_.push_back(obj);
+    } else {
+      Operator(obj.getOperatorValue());
+      operands_.clear();
+    }
+    if (!plain) terminateParsing();
+  }
+  void handleEOF() override {}
+
+  bool plain = true;
+
+ private:
+  // Grey levels a drawing without anti-aliasing leaves at the ends of the
+  // range: image/two_tone.h counts below 32/255 and from 224/255 up as not
+  // mid-grey; a little inside that, for rounding in the colour conversion.
+  static bool NearBlackOrWhite(double grey) { return grey < 0.11 || grey > 0.89; }
+
+  // Sets the fill or stroke colour from `n` numeric operands in `space`
+  // components; false when they are not that.
+  bool Colour(int n) {
+    if (static_cast<int>(operands_.size()) != n) return false;
+    double v[4] = {0, 0, 0, 0};
+    for (int i = 0; i < n; ++i)
+      if (!operands_[static_cast<size_t>(i)].getValueAsNumber(v[i])) return false;
+    // As Poppler turns device colours to grey.
+    double grey = n == 1 ? v[0]
+                  : n == 3 ? 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2]
+                           : 1.0 - std::min(1.0, 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2] + v[3]);
+    return NearBlackOrWhite(grey);
+  }
+
+  // Components of a device colour space set by cs/CS; 0 for any other.
+  int SpaceComponents() {
+    if (operands_.size() != 1 || !operands_[0].isName()) return 0;
+    const std::string name = operands_[0].getName();
+    return name == "/DeviceGray" ? 1 : name == "/DeviceRGB" ? 3 : name == "/DeviceCMYK" ? 4 : 0;
+  }
+
+  void Operator(const std::string& op) {
+    static const char* const kHarmless[] = {
+        // graphics state (not gs), paths, clipping, text, marked content
+        "q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "m", "l", "c", "v", "y", "h", "re",
+        "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*", "BT", "ET", "Tc", "Tw",
+        "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", "\"", "BMC", "BDC",
+        "EMC", "MP", "DP", "BX", "EX"};
+    if (op == "g" || op == "rg" || op == "k") {
+      plain = Colour(op == "g" ? 1 : op == "rg" ? 3 : 4);
+    } else if (op == "G" || op == "RG" || op == "K") {
+      plain = Colour(op == "G" ? 1 : op == "RG" ? 3 : 4);
+    } else if (op == "cs") {
+      fill_components_ = SpaceComponents();
+      plain = fill_components_ > 0;
+    } else if (op == "CS") {
+      stroke_components_ = SpaceComponents();
+      plain = stroke_components_ > 0;
+    } else if (op == "sc" || op == "scn") {
+      plain = Colour(fill_components_);
+    } else if (op == "SC" || op == "SCN") {
+      plain = Colour(stroke_components_);
+    } else {
+      plain = std::find_if(std::begin(kHarmless), std::end(kHarmless),
+                           [&](const char* h) { return op == h; }) != std::end(kHarmless);
+    }
+  }
+
+  std::vector<OH> operands_;
+  int fill_components_ = 1, stroke_components_ = 1;  // DeviceGray until set
+};
+
+// The page's resources hold nothing a plain page would draw with: no
+// XObject (image or form), shading, pattern, ExtGState or Type 3 font.
+bool PlainResources(OH resources) {
+  if (resources.isNull()) return true;
+  if (!resources.isDictionary()) return false;
+  for (const char* key : {"/XObject", "/Shading", "/Pattern", "/ExtGState"}) {
+    OH d = resources.getKey(key);
+    if (!d.isNull() && !(d.isDictionary() && d.getKeys().empty())) return false;
+  }
+  OH fonts = resources.getKey("/Font");
+  if (fonts.isNull()) return true;
+  if (!fonts.isDictionary()) return false;
+  for (const std::string& name : fonts.getKeys()) {
+    OH font = fonts.getKey(name);
+    if (!font.isDictionary() || font.getKey("/Subtype").isNameAndEquals("/Type3")) return false;
+  }
+  return true;
+}
+
 // Collects a stream's data up to a limit. qpdf inflates a whole stream, and
 // a few kilobytes of Flate can inflate to gigabytes (Poppler reads only the
 // rows it draws); past the limit the decoding stops and the page is drawn.
@@ -377,25 +474,51 @@ PdfPageImages::PdfPageImages(std::string_view bytes, int page_count, const Limit
 
 PdfPageImages::~PdfPageImages() = default;
 
+Status PdfPageImages::ParseLocked() {
+  if (open_failed_) return No("qpdf cannot read the file");
+  if (parsed_) return Status::Ok();
+  try {
+    auto parsed = std::make_unique<Parsed>();
+    parsed->pdf.setSuppressWarnings(true);
+    // A file qpdf must repair might be repaired differently than Poppler
+    // does; such files are drawn.
+    parsed->pdf.setAttemptRecovery(false);
+    parsed->pdf.processMemoryFile("document", bytes_.data(), bytes_.size());
+    if (static_cast<int>(parsed->pdf.getAllPages().size()) != page_count_) {
+      open_failed_ = true;
+      return No("qpdf and Poppler count the pages differently");
+    }
+    parsed_ = std::move(parsed);
+  } catch (const std::exception& e) {
+    open_failed_ = true;  // not tried again for every page
+    return No(std::string("qpdf: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+bool PdfPageImages::DrawsInTwoTones(int index) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!ParseLocked().ok() || index < 0 || index >= page_count_) return false;
+  try {
+    QPDF& pdf = parsed_->pdf;
+    (void)pdf.getWarnings();
+    QPDFPageObjectHelper page(pdf.getAllPages()[static_cast<size_t>(index)]);
+    if (!page.getObjectHandle().getKey("/Annots").isNull()) return false;
+    if (!PlainResources(page.getAttribute("/Resources", false))) return false;
+    TwoToneScan scan;
+    page.parseContents(&scan);
+    return scan.plain && pdf.getWarnings().empty();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 Result<SourcePage> PdfPageImages::Read(int index) {
   ImageJob job;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (open_failed_) return No("qpdf cannot read the file");
+    SS_RETURN_IF_ERROR(ParseLocked());
     try {
-      if (!parsed_) {
-        auto parsed = std::make_unique<Parsed>();
-        parsed->pdf.setSuppressWarnings(true);
-        // A file qpdf must repair might be repaired differently than Poppler
-        // does; such files are drawn.
-        parsed->pdf.setAttemptRecovery(false);
-        parsed->pdf.processMemoryFile("document", bytes_.data(), bytes_.size());
-        if (static_cast<int>(parsed->pdf.getAllPages().size()) != page_count_) {
-          open_failed_ = true;
-          return No("qpdf and Poppler count the pages differently");
-        }
-        parsed_ = std::move(parsed);
-      }
       QPDF& pdf = parsed_->pdf;
       (void)pdf.getWarnings();  // clears those of earlier pages
       if (index < 0 || index >= page_count_) return Status::InvalidArgument("no such page");
