@@ -100,6 +100,9 @@ GIT_DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l)
 
 # ---- pages ------------------------------------------------------------------
 DATA=${DATA:-$W/data}
+# measure.py writes these folders as $WORK and $DATA in the results, so the
+# committed results name no machine's folders.
+export BENCH_WORK=$W BENCH_DATA=$DATA
 KEY="seed9001-holdout-p$PAGES-t$SMALL-$LARGE"
 if [ ! -f "$DATA/$KEY.ok" ]; then
   rm -rf "$DATA/$KEY"; mkdir -p "$DATA/$KEY"

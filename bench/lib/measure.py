@@ -72,6 +72,15 @@ def parse_time_v(path):
     return out
 
 
+def Portable(text):
+    text = text.replace(os.getcwd() + "/", "")
+    for var, name in (("BENCH_DATA", "$DATA"), ("BENCH_WORK", "$WORK")):
+        folder = os.environ.get(var, "")
+        if folder:
+            text = text.replace(folder, name)
+    return text
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--label", required=True)
@@ -124,8 +133,9 @@ def main():
         "tree_peak_rss_mib": round(peak[0] / 1024.0, 1),
         "others_cpu_frac": round(max(0.0, busy - ours) / (wall * ncpu), 3),
         # Paths inside the checkout relative to it (run.sh runs from its
-        # root), so the committed results name no machine's folders.
-        "cmd": " ".join(cmd).replace(os.getcwd() + "/", ""),
+        # root), the bench's work and data folders by name, so the committed
+        # results name no machine's folders.
+        "cmd": Portable(" ".join(cmd)),
     }
     with open(a.out, "w") as f:
         json.dump(rec, f)
