@@ -10,34 +10,17 @@
 #include "pipeline/extract/fuzzy_match.h"
 #include "pipeline/extract/route.h"
 #include "tests/extract/page_fixture.h"
+#include "tests/extract/rules_fixture.h"
 
 namespace scanstraat {
 namespace {
 
-namespace fs = std::filesystem;
-const fs::path kTestRules = fs::path(SCANSTRAAT_SOURCE_DIR) / "tests/extract/data/test_rules";
-
-const RuleSet& TestRules() {
-  static const RuleSet* rules = [] {
-    auto r = LoadRuleSet(kTestRules);
-    if (!r.ok()) ADD_FAILURE() << r.status().ToString();
-    return new RuleSet(r.ok() ? std::move(r).value() : RuleSet());
-  }();
-  return *rules;
-}
+using testing::Field;
+using testing::TestRules;
 
 Analysis AnalyzeLayout(const std::string& layout, AnalyzeOptions options = {}) {
   if (options.today.empty()) options.today = "2025-06-01";
   return Analyze(TestRules(), testing::ParseLayout(layout), "doc-1", options);
-}
-
-const FieldValue& Field(const Analysis& a, const std::string& name) {
-  for (const auto& f : a.fields) {
-    if (f.name == name) return f;
-  }
-  static FieldValue none;
-  ADD_FAILURE() << "no field " << name;
-  return none;
 }
 
 TEST(FuzzyMatch, KeysFoldCaseDiacriticsAndPunctuation) {

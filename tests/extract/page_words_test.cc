@@ -6,28 +6,14 @@
 #include "pipeline/extract/analyze.h"
 #include "pipeline/extract/page_words.h"
 #include "tests/extract/page_fixture.h"
+#include "tests/extract/rules_fixture.h"
 
 namespace scanstraat {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::Field;
+using testing::TestRules;
 
-const RuleSet& TestRules() {
-  static const RuleSet* rules = [] {
-    auto r = LoadRuleSet(fs::path(SCANSTRAAT_SOURCE_DIR) / "tests/extract/data/test_rules");
-    if (!r.ok()) ADD_FAILURE() << r.status().ToString();
-    return new RuleSet(r.ok() ? std::move(r).value() : RuleSet());
-  }();
-  return *rules;
-}
-
-const FieldValue& Field(const Analysis& a, const std::string& name) {
-  for (const auto& f : a.fields)
-    if (f.name == name) return f;
-  static FieldValue none;
-  ADD_FAILURE() << "no field " << name;
-  return none;
-}
 
 // A box outline as Tesseract reports it: a "word" of one space as wide as
 // the form, on a line of its own.

@@ -8,30 +8,13 @@
 #include "pipeline/extract/text_run.h"
 #include "pipeline/validate/field_type.h"
 #include "tests/extract/page_fixture.h"
+#include "tests/extract/rules_fixture.h"
 
 namespace scanstraat {
 namespace {
 
-namespace fs = std::filesystem;
-const fs::path kTestRules = fs::path(SCANSTRAAT_SOURCE_DIR) / "tests/extract/data/test_rules";
-
-const RuleSet& TestRules() {
-  static const RuleSet* rules = [] {
-    auto r = LoadRuleSet(kTestRules);
-    if (!r.ok()) ADD_FAILURE() << r.status().ToString();
-    return new RuleSet(r.ok() ? std::move(r).value() : RuleSet());
-  }();
-  return *rules;
-}
-
-const FieldValue& Field(const Analysis& a, const std::string& name) {
-  for (const auto& f : a.fields) {
-    if (f.name == name) return f;
-  }
-  static FieldValue none;
-  ADD_FAILURE() << "no field " << name;
-  return none;
-}
+using testing::Field;
+using testing::TestRules;
 
 // What the fake second reading answers: free (no character limit) and
 // limited to the type's characters; "-" means it cannot read the box.
