@@ -25,6 +25,7 @@
 #include "pipeline/ingest/pdf_page_image.h"
 #include "pipeline/ingest/poppler_doc.h"
 #include "pipeline/ingest/source_document.h"
+#include "tests/ingest/made_pdf.h"
 
 namespace scanstraat {
 namespace {
@@ -171,17 +172,9 @@ std::string MakePdf(const PageSpec& s, int pages = 1) {
                         " " + s.page_extra + " >>");
     OH resources = OH::parse("<< /XObject << >> >>");
     resources.getKey("/XObject").replaceKey("/Im0", image);
-    page.replaceKey("/Resources", resources);
-    page.replaceKey("/Contents", OH::newStream(&pdf, s.content));
-    QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
+    AddMadePage(pdf, page, resources, s.content);
   }
-  QPDFWriter w(pdf);
-  w.setOutputMemory();
-  w.setCompressStreams(false);      // the image data stays as the case made it
-  w.setDecodeLevel(qpdf_dl_none);
-  w.write();
-  std::shared_ptr<Buffer> b = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+  return MadePdfBytes(pdf, /*as_made=*/true);  // the image data stays as the case made it
 }
 
 std::unique_ptr<SourceDocument> OpenPdfBytes(std::string bytes) {

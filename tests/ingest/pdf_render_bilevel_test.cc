@@ -20,6 +20,7 @@
 
 #include "pipeline/ingest/poppler_doc.h"
 #include "pipeline/ingest/source_document.h"
+#include "tests/ingest/made_pdf.h"
 
 namespace scanstraat {
 namespace {
@@ -59,14 +60,8 @@ std::string MakePdf(const Case& c) {
   OH resources = OH::parse("<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> "
                            "/XObject << >> >>");
   resources.getKey("/XObject").replaceKey("/Im0", image);
-  page.replaceKey("/Resources", resources);
-  page.replaceKey("/Contents", OH::newStream(&pdf, c.content));
-  QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
-  QPDFWriter w(pdf);
-  w.setOutputMemory();
-  w.write();
-  std::shared_ptr<Buffer> b = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+  AddMadePage(pdf, page, resources, c.content);
+  return MadePdfBytes(pdf);
 }
 
 std::vector<Case> Cases() {

@@ -21,6 +21,7 @@
 #include "pipeline/image/pix.h"
 #include "pipeline/image/two_tone.h"
 #include "pipeline/ingest/pdf_page_image.h"
+#include "tests/ingest/made_pdf.h"
 
 namespace scanstraat {
 namespace {
@@ -54,14 +55,8 @@ std::string MakePdf(const Case& c) {
     for (const std::string& key : dict.getKeys()) image.getDict().replaceKey(key, dict.getKey(key));
     resources.getKey("/XObject").replaceKey("/Im0", image);
   }
-  page.replaceKey("/Resources", resources);
-  page.replaceKey("/Contents", OH::newStream(&pdf, c.content));
-  QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
-  QPDFWriter w(pdf);
-  w.setOutputMemory();
-  w.write();
-  std::shared_ptr<Buffer> b = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+  AddMadePage(pdf, page, resources, c.content);
+  return MadePdfBytes(pdf);
 }
 
 std::vector<Case> Cases() {
