@@ -51,8 +51,6 @@ std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::strin
   const int n = static_cast<int>(std::min(page.words.size(), keys.size()));
   for (int start = 0; start < n; ++start) {
     if (keys[start].empty()) continue;
-    // Cheap pre-filter: the first word's key must share its first letter or
-    // be close to the start of the label.
     std::string joined;
     WordSpan best;
     for (int k = start; k < n && k - start < 6; ++k) {
