@@ -50,32 +50,47 @@ bool LeavesImageAlone(const std::string& op) {
   return std::find(std::begin(kOps), std::end(kOps), op) != std::end(kOps);
 }
 
-// Follows the graphics state through the page's content and notes the one
-// image it paints. Any operator but q, Q, cm, Do and those that leave an
-// image alone ends the scan with a reason.
-class OneImageScan final : public OH::ParserCallbacks {
+// Reads a page's content operator by operator, each with its operands
+// (`operands_` while Operator runs); stops as soon as Done() says so.
+class OperatorScan : public OH::ParserCallbacks {
  public:
   void handleObject(OH obj, size_t, size_t) override {
     if (obj.isInlineImage()) {
-      why_not = "inline image";
+      InlineImage();
     } else if (!obj.isOperator()) {
       operands_.push_back(obj);
     } else {
       Operator(obj.getOperatorValue());
       operands_.clear();
     }
-    // A text or vector page stops at its first painting operator, unread further.
-    if (!why_not.empty()) terminateParsing();
+    if (Done()) terminateParsing();
   }
   void handleEOF() override {}
 
+ protected:
+  virtual void Operator(const std::string& op) = 0;
+  virtual void InlineImage() = 0;
+  virtual bool Done() const = 0;
+
+  std::vector<OH> operands_;
+};
+
+// Follows the graphics state through the page's content and notes the one
+// image it paints. Any operator but q, Q, cm, Do and those that leave an
+// image alone ends the scan with a reason: a text or vector page stops at
+// its first painting operator, unread further.
+class OneImageScan final : public OperatorScan {
+ public:
   std::string why_not;  // empty while the page is still one plain image
   int draws = 0;
   std::string image_name;  // with its slash, as a key
   Matrix image_ctm;
 
  private:
-  void Operator(const std::string& op) {
+  void InlineImage() override { why_not = "inline image"; }
+  bool Done() const override { return !why_not.empty(); }
+
+  void Operator(const std::string& op) override {
     if (op == "q") {
       if (saved_.size() >= 64) why_not = "graphics states nested too deep";
       saved_.push_back(ctm_);
@@ -97,7 +112,6 @@ class OneImageScan final : public OH::ParserCallbacks {
     }
   }
 
-  std::vector<OH> operands_;
   std::vector<Matrix> saved_;
   Matrix ctm_;
 };
@@ -105,24 +119,14 @@ class OneImageScan final : public OH::ParserCallbacks {
 // Reads a whole page's content and stays `plain` while it only draws text,
 // lines and fills in colours near black or near white, in device colour
 // spaces (PdfPageImages::DrawsInTwoTones). The first anything else ends it.
-class TwoToneScan final : public OH::ParserCallbacks {
+class TwoToneScan final : public OperatorScan {
  public:
-  void handleObject(OH obj, size_t, size_t) override {
-    if (obj.isInlineImage()) {
-      plain = false;
-    } else if (!obj.isOperator()) {
-      operands_.push_back(obj);
-    } else {
-      Operator(obj.getOperatorValue());
-      operands_.clear();
-    }
-    if (!plain) terminateParsing();
-  }
-  void handleEOF() override {}
-
   bool plain = true;
 
  private:
+  void InlineImage() override { plain = false; }
+  bool Done() const override { return !plain; }
+
   // Grey levels a drawing without anti-aliasing leaves at the ends of the
   // range: image/two_tone.h counts below 32/255 and from 224/255 up as not
   // mid-grey; a little inside that, for rounding in the colour conversion.
@@ -149,7 +153,7 @@ class TwoToneScan final : public OH::ParserCallbacks {
     return name == "/DeviceGray" ? 1 : name == "/DeviceRGB" ? 3 : name == "/DeviceCMYK" ? 4 : 0;
   }
 
-  void Operator(const std::string& op) {
+  void Operator(const std::string& op) override {
     static const char* const kHarmless[] = {
         // graphics state (not gs), paths, clipping, text, marked content
         "q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "m", "l", "c", "v", "y", "h", "re",
@@ -176,7 +180,6 @@ class TwoToneScan final : public OH::ParserCallbacks {
     }
   }
 
-  std::vector<OH> operands_;
   int fill_components_ = 1, stroke_components_ = 1;  // DeviceGray until set
 };
 
