@@ -44,8 +44,8 @@ struct DocWork {
   std::atomic<int> remaining{0};  // pages of this run still to be stored
 };
 
-// A document whose pages are all stored, analysed in the parallel stage 4
-// and committed in the serial stage 5.
+// A document whose pages are all stored (stage 3 makes it), analysed in the
+// parallel stage 4 and committed in the serial stage 5.
 struct Finished {
   DocumentFacts facts;
   nlohmann::json analysis;
@@ -60,8 +60,9 @@ struct Item {
   std::shared_ptr<DocWork> doc;
   int index = -1;  // page index; -1: nothing to OCR, go straight to finishing
   PageOutcome outcome;
-  bool finish = false;                 // stage 3: this was the document's last page
-  std::shared_ptr<Finished> finished;  // stage 4: the document analysed and decided
+  // Set by stage 3 after the document's last page; filled by stage 4, which
+  // drops it when the document cannot be finished now.
+  std::shared_ptr<Finished> finished;
 
   Item() = default;
   ~Item() = default;
@@ -72,7 +73,6 @@ struct Item {
     doc = o.doc;
     index = o.index;
     outcome = o.outcome;
-    finish = o.finish;
     finished = o.finished;
     TsanRelease(this);
     return *this;
@@ -82,7 +82,6 @@ struct Item {
     doc = std::move(o.doc);
     index = o.index;
     outcome = std::move(o.outcome);
-    finish = o.finish;
     finished = std::move(o.finished);
     TsanRelease(this);
     return *this;
@@ -261,11 +260,10 @@ class Runner {
     return item;
   }
 
-  // Stage 3 (serial): store the page; after the document's last page, mark
-  // the item to finish the document.
+  // Stage 3 (serial): store the page; after the document's last page, the
+  // item carries the document on to be finished.
   Item Save(Item item) {
     DocWork& w = *item.doc;
-    item.finish = false;
     if (item.index >= 0) {
       if (item.outcome.status.code() == Code::kCancelled) return item;  // redone on the next run
       Status s = Locked([&] {
@@ -289,7 +287,7 @@ class Runner {
       if (--w.remaining > 0) return item;
     }
     item.outcome = PageOutcome{};  // stored; the page image is not needed any more
-    item.finish = true;
+    item.finished = std::make_shared<Finished>();
     return item;
   }
 
@@ -297,9 +295,9 @@ class Runner {
   // measurements and second readings, which OCR), and the decision. Parallel
   // so that with many cores the documents' last pages do not queue for it.
   Item Analyze(Item item) {
-    if (!item.finish) return item;
+    if (!item.finished) return item;
     DocWork& w = *item.doc;
-    auto done = std::make_shared<Finished>();
+    Finished* done = item.finished.get();
     DocumentFacts& facts = done->facts;
     facts.id = w.doc.id;
     facts.source = w.doc.source;
@@ -308,6 +306,7 @@ class Runner {
     Result<std::vector<PageRecord>> pages = Locked([&] { return store_.LoadPages(w.doc.id); });
     if (!pages.ok()) {
       SetError(pages.status());
+      item.finished.reset();
       return item;
     }
     facts.pages = std::move(pages).value();
@@ -323,7 +322,6 @@ class Runner {
       done->analyze_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
     done->outcome = DecideDocument(facts, done->analysis);
-    item.finished = std::move(done);
     return item;
   }
 
