@@ -12,7 +12,7 @@ struct NumaDeleter {
 };
 using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
 
-bool IsMid(unsigned v) { return v - 32u < 192u; }  // 32 <= v < 224
+bool IsMid(unsigned v) { return v - kMidGreyLow < kMidGreyHigh - kMidGreyLow; }
 
 // Every pixel: the bytes of whole words are counted in memory order (the
 // count does not depend on it), in blocks of a fixed length that the

@@ -15,6 +15,10 @@ namespace scanstraat {
 // more, so it keeps its greys).
 inline constexpr double kTwoToneMidFraction = 0.002;
 
+// Mid-grey: the 8-bit grey levels from kMidGreyLow up to, not including,
+// kMidGreyHigh (the darkest and lightest 1/8 of the range are not mid-grey).
+inline constexpr unsigned kMidGreyLow = 32, kMidGreyHigh = 224;
+
 // True when at most `mid_fraction` of the pixels of the 8-bit `grey` lie in
 // [32, 224). Counts every `sampling`-th pixel of every `sampling`-th row.
 // False for an empty image or one of another depth.

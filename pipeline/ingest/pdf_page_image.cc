@@ -4,6 +4,7 @@
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only
 #endif
 #include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "pipeline/image/tiff_g4.h"
+#include "pipeline/ingest/two_tone_content.h"
 
 namespace scanstraat {
 
@@ -114,73 +116,6 @@ class OneImageScan final : public OperatorScan {
 
   std::vector<Matrix> saved_;
   Matrix ctm_;
-};
-
-// Reads a whole page's content and stays `plain` while it only draws text,
-// lines and fills in colours near black or near white, in device colour
-// spaces (PdfPageImages::DrawsInTwoTones). The first anything else ends it.
-class TwoToneScan final : public OperatorScan {
- public:
-  bool plain = true;
-
- private:
-  void InlineImage() override { plain = false; }
-  bool Done() const override { return !plain; }
-
-  // Grey levels a drawing without anti-aliasing leaves at the ends of the
-  // range: image/two_tone.h counts below 32/255 and from 224/255 up as not
-  // mid-grey; a little inside that, for rounding in the colour conversion.
-  static bool NearBlackOrWhite(double grey) { return grey < 0.11 || grey > 0.89; }
-
-  // Sets the fill or stroke colour from `n` numeric operands in `space`
-  // components; false when they are not that.
-  bool Colour(int n) {
-    if (static_cast<int>(operands_.size()) != n) return false;
-    double v[4] = {0, 0, 0, 0};
-    for (int i = 0; i < n; ++i)
-      if (!operands_[static_cast<size_t>(i)].getValueAsNumber(v[i])) return false;
-    // As Poppler turns device colours to grey.
-    double grey = n == 1 ? v[0]
-                  : n == 3 ? 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2]
-                           : 1.0 - std::min(1.0, 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2] + v[3]);
-    return NearBlackOrWhite(grey);
-  }
-
-  // Components of a device colour space set by cs/CS; 0 for any other.
-  int SpaceComponents() {
-    if (operands_.size() != 1 || !operands_[0].isName()) return 0;
-    const std::string name = operands_[0].getName();
-    return name == "/DeviceGray" ? 1 : name == "/DeviceRGB" ? 3 : name == "/DeviceCMYK" ? 4 : 0;
-  }
-
-  void Operator(const std::string& op) override {
-    static const char* const kHarmless[] = {
-        // graphics state (not gs), paths, clipping, text, marked content
-        "q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "m", "l", "c", "v", "y", "h", "re",
-        "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*", "BT", "ET", "Tc", "Tw",
-        "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", "\"", "BMC", "BDC",
-        "EMC", "MP", "DP", "BX", "EX"};
-    if (op == "g" || op == "rg" || op == "k") {
-      plain = Colour(op == "g" ? 1 : op == "rg" ? 3 : 4);
-    } else if (op == "G" || op == "RG" || op == "K") {
-      plain = Colour(op == "G" ? 1 : op == "RG" ? 3 : 4);
-    } else if (op == "cs") {
-      fill_components_ = SpaceComponents();
-      plain = fill_components_ > 0;
-    } else if (op == "CS") {
-      stroke_components_ = SpaceComponents();
-      plain = stroke_components_ > 0;
-    } else if (op == "sc" || op == "scn") {
-      plain = Colour(fill_components_);
-    } else if (op == "SC" || op == "SCN") {
-      plain = Colour(stroke_components_);
-    } else {
-      plain = std::find_if(std::begin(kHarmless), std::end(kHarmless),
-                           [&](const char* h) { return op == h; }) != std::end(kHarmless);
-    }
-  }
-
-  int fill_components_ = 1, stroke_components_ = 1;  // DeviceGray until set
 };
 
 // The page's resources hold nothing a plain page would draw with: no
@@ -508,9 +443,10 @@ bool PdfPageImages::DrawsInTwoTones(int index) {
     QPDFPageObjectHelper page(pdf.getAllPages()[static_cast<size_t>(index)]);
     if (!page.getObjectHandle().getKey("/Annots").isNull()) return false;
     if (!PlainResources(page.getAttribute("/Resources", false))) return false;
-    TwoToneScan scan;
-    page.parseContents(&scan);
-    return scan.plain && pdf.getWarnings().empty();
+    std::string content;
+    Pl_String sink("page content", nullptr, content);
+    page.pipeContents(&sink);
+    return pdf.getWarnings().empty() && ContentDrawsInTwoTones(content);
   } catch (const std::exception&) {
     return false;
   }

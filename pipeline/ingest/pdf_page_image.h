@@ -52,9 +52,10 @@ class PdfPageImages {
   Result<SourcePage> Read(int index);
 
   // True when page `index` plainly draws in black and white only: text,
-  // lines and fills in colours darker than 1/8 or lighter than 7/8 of white
-  // (device grey, RGB or CMYK), with no image, form, shading, pattern,
-  // ExtGState (transparency), Type 3 font or annotation that could draw.
+  // lines and fills in device grey, RGB or CMYK colours that Poppler draws
+  // outside mid-grey (ingest/two_tone_content.h), with no image, form,
+  // shading, pattern, ExtGState (transparency), Type 3 font or annotation
+  // that could draw.
   // Drawn without anti-aliasing such a page is two-tone (image/two_tone.h),
   // so it can be drawn in 1 bit without looking at a drawing first. False
   // whenever it cannot tell, and on any error: the caller then looks.

@@ -233,7 +233,9 @@ class PdfDocument final : public SourceDocument {
     Result<PixPtr> pix = Status::Internal("not drawn");
     {
       FirstLayoutAlone first;
-      if (!smooth && DrawsTwoTone(renderer, page.get(), use_dpi))
+      // The content read through qpdf vouches for most born-digital pages;
+      // the others are looked at.
+      if (!smooth && (page_images_->DrawsInTwoTones(index) || DrawsTwoTone(renderer, page.get(), use_dpi)))
         pix = DrawBilevel(renderer, page.get(), use_dpi);
       if (!pix.ok()) {
         renderer.set_image_format(poppler::image::format_gray8);
