@@ -60,7 +60,9 @@ TEST_P(OcrTsv, RightTypeAndNoSilentErrors) {
         << got["confidence"];
   }
   EXPECT_GE(right, static_cast<int>(expected["fields"].size()) / 2) << "fewer than half the fields right";
-  if (expected["route"] == "review") EXPECT_EQ(j["route"]["decision"], "review");
+  if (expected["route"] == "review") {
+    EXPECT_EQ(j["route"]["decision"], "review");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, OcrTsv, ::testing::ValuesIn(Cases()),
