@@ -24,7 +24,7 @@ constexpr size_t kMinCompoundPart = 7;
 namespace {
 
 // Each page's WordKeys, made once for all the phrases and labels of all types.
-using PageKeys = std::vector<std::vector<std::string>>;
+using PageKeys = std::vector<WordKeySet>;
 
 PageKeys AllWordKeys(const std::vector<PageText>& pages) {
   PageKeys word_keys;
@@ -50,8 +50,8 @@ double FindPhrase(const std::vector<PageText>& pages, const PageKeys& word_keys,
   // counts a little less than the word itself.
   for (const std::string& key : phrase.keys) {
     if (key.size() < kMinCompoundPart) continue;
-    for (const std::vector<std::string>& page_keys : word_keys) {
-      for (const std::string& word : page_keys) {
+    for (const WordKeySet& page_keys : word_keys) {
+      for (const std::string& word : page_keys.keys) {
         if (word.size() > key.size() && word.find(key) != std::string::npos) return kCompoundSimilarity;
       }
     }

@@ -1,6 +1,7 @@
 #include "pipeline/extract/fuzzy_match.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "pipeline/validate/text_util.h"
 
@@ -32,11 +33,24 @@ Box UnionBox(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-std::vector<std::string> WordKeys(const PageText& page) {
-  std::vector<std::string> keys;
-  keys.reserve(page.words.size());
-  for (const Word& w : page.words) keys.push_back(MatchKey(w.text));
-  return keys;
+uint64_t LetterSet(std::string_view key) {
+  uint64_t set = 0;
+  for (unsigned char c : key) {
+    const unsigned bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + (c - '0') : 36 + c % 28;
+    set |= uint64_t{1} << bit;
+  }
+  return set;
+}
+
+WordKeySet WordKeys(const PageText& page) {
+  WordKeySet words;
+  words.keys.reserve(page.words.size());
+  words.letters.reserve(page.words.size());
+  for (const Word& w : page.words) {
+    words.keys.push_back(MatchKey(w.text));
+    words.letters.push_back(LetterSet(words.keys.back()));
+  }
+  return words;
 }
 
 std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_view key,
@@ -44,16 +58,28 @@ std::vector<WordSpan> FindKey(const PageText& page, int page_index, std::string_
   return FindKey(page, WordKeys(page), page_index, key, min_similarity);
 }
 
-std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::string>& keys, int page_index,
+std::vector<WordSpan> FindKey(const PageText& page, const WordKeySet& words, int page_index,
                               std::string_view key, double min_similarity) {
   std::vector<WordSpan> found;
   if (key.empty()) return found;
-  const int n = static_cast<int>(std::min(page.words.size(), keys.size()));
+  const std::vector<std::string>& keys = words.keys;
+  const int n = static_cast<int>(std::min({page.words.size(), keys.size(), words.letters.size()}));
+  const size_t key_length = key.size();
+  // Edits allowed (KeySimilarity's floor) for a run of key_length + 0..3
+  // characters, the only lengths longer than the key that are tried.
+  int limit[4];
+  for (int i = 0; i < 4; ++i)
+    limit[i] = static_cast<int>((1.0 - min_similarity) * static_cast<double>(key_length + i) + 1e-9);
+  const uint64_t key_letters = LetterSet(key);
+  std::string joined;
   for (int start = 0; start < n; ++start) {
     if (keys[start].empty()) continue;
-    std::string joined;
     WordSpan best;
+    uint64_t run_letters = 0;
+    size_t run_length = 0;
     for (int k = start; k < n && k - start < 6; ++k) {
+      run_length += keys[k].size();
+      if (run_length > key_length + 3) break;
       if (page.words[k].line != page.words[start].line) break;
       // A label is one phrase: it does not jump a column gap to take the
       // first word of the value ("Plaats Haar" for "Plaatsnaam").
@@ -62,8 +88,19 @@ std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::strin
         const Box& cur = page.words[k].box;
         if (cur.x0 - prev.x1 > kMaxLabelGap * std::max(prev.height(), cur.height())) break;
       }
-      joined += keys[k];
-      if (joined.size() > key.size() + 3) break;
+      run_letters |= words.letters[k];
+      // Rule the run out without the string: an edit adds at most one
+      // character and takes away at most one, so each character of one
+      // missing from the other costs an edit; keys of 4 or fewer
+      // characters must be equal (KeySimilarity).
+      const uint64_t lacking = key_letters & ~run_letters, extra = run_letters & ~key_letters;
+      if (min_similarity > 0 && (lacking | extra) != 0) {
+        if (key_length <= 4 || run_length <= 4) continue;
+        const int missing = std::max(std::popcount(lacking), std::popcount(extra));
+        if (missing > limit[run_length > key_length ? run_length - key_length : 0]) continue;
+      }
+      joined.clear();
+      for (int j = start; j <= k; ++j) joined += keys[j];
       const double sim = KeySimilarity(joined, key, min_similarity);
       if (sim > best.similarity) {
         best = {page_index, start, k - start + 1, sim, {}};

@@ -7,6 +7,7 @@
 // Thread-safety: pure functions over const data.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,20 @@ struct WordSpan {
   Box box;             // union of the words' boxes
 };
 
+// The keys of a page's words, made once per page for matching many keys
+// against it, with each key's characters as a set (a bit per letter or
+// digit) that rules out most word runs before an edit distance.
+struct WordKeySet {
+  std::vector<std::string> keys;
+  std::vector<uint64_t> letters;
+};
+
+[[nodiscard]] WordKeySet WordKeys(const PageText& page);
+
+// The characters of `key` as a set: a bit for each letter and digit; other
+// bytes share the remaining bits (so two may look alike, never unlike).
+[[nodiscard]] uint64_t LetterSet(std::string_view key);
+
 // Returns the spans of `page` whose words (1 to key-length-dependent many,
 // consecutive on one line) match `key` with similarity >= `min_similarity`.
 // Overlapping spans keep only the best; spans are in reading order.
@@ -39,11 +54,8 @@ struct WordSpan {
                                             double min_similarity);
 // The same with the page's WordKeys computed once by the caller, for matching
 // many keys against one page.
-[[nodiscard]] std::vector<WordSpan> FindKey(const PageText& page, const std::vector<std::string>& keys,
-                                            int page_index, std::string_view key, double min_similarity);
-
-// Keys of the words of a page, computed once per page.
-[[nodiscard]] std::vector<std::string> WordKeys(const PageText& page);
+[[nodiscard]] std::vector<WordSpan> FindKey(const PageText& page, const WordKeySet& words, int page_index,
+                                            std::string_view key, double min_similarity);
 
 [[nodiscard]] Box UnionBox(const Box& a, const Box& b);
 

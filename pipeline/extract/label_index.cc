@@ -39,7 +39,7 @@ std::vector<WordSpan> FindSpans(const std::vector<PageText>& pages, const std::v
   std::vector<WordSpan> out;
   if (keys.empty()) return out;  // most fields have no sections: no word keys to make
   for (size_t p = 0; p < pages.size(); ++p) {
-    const std::vector<std::string> word_keys = WordKeys(pages[p]);
+    const WordKeySet word_keys = WordKeys(pages[p]);
     for (const std::string& key : keys) {
       for (const WordSpan& s : FindKey(pages[p], word_keys, static_cast<int>(p), key, similarity)) out.push_back(s);
     }
