@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -102,12 +103,13 @@ class BitWriter {
   void Put(Code c) {
     acc_ = acc_ << c.length | c.bits;  // bits above the pending ones fall off the top
     pending_ += c.length;
-    if (pending_ >= 32) {
-      pending_ -= 32;
-      const uint32_t w = uint32_t(acc_ >> pending_);
-      const char bytes[4] = {char(w >> 24), char(w >> 16), char(w >> 8), char(w)};
-      out_.append(bytes, 4);
-    }
+    if (pending_ >= 32) Write32();
+  }
+
+  // `n` V0 codes (a single 1 bit each).
+  void PutOnes(int n) {
+    for (; n > 16; n -= 16) Put({0xffff, 16});
+    Put({uint16_t(0xffff >> (16 - n)), uint8_t(n)});
   }
 
   // A run of `n` pixels: make-up codes for the multiples of 64, then the
@@ -123,6 +125,14 @@ class BitWriter {
       n %= 64;
     }
     Put(codes[n]);
+  }
+
+  // Writes the oldest 32 pending bits (out of line: the common Put stays small).
+  [[gnu::noinline]] void Write32() {
+    pending_ -= 32;
+    const uint32_t w = uint32_t(acc_ >> pending_);
+    const char bytes[4] = {char(w >> 24), char(w >> 16), char(w >> 8), char(w)};
+    out_.append(bytes, 4);
   }
 
   // Writes the bits still pending, the last byte padded with 0 bits.
@@ -225,12 +235,22 @@ Result<std::string> EncodeG4Stream(const PIX* bilevel) {
   std::vector<int> a(size_t(width) + 3, width), b(size_t(width) + 3, width);
   int* ref = a.data();
   int* cur = b.data();
+  int ref_changes = 0;
   std::string out;
   BitWriter bits(out);
+  const size_t row_bytes = size_t(wpl) * sizeof(l_uint32);
   for (int y = 0; y < height; ++y) {
-    FindChanges(data + size_t(y) * wpl, width, cur);
+    const l_uint32* row = data + size_t(y) * wpl;
+    // Most rows of a page repeat the one above (white space, mostly): the
+    // same changes, each coded V0, and the last V0 for a1 = b1 = width.
+    if (y > 0 && std::memcmp(row, row - wpl, row_bytes) == 0) {
+      bits.PutOnes(ref_changes + 1);
+      continue;
+    }
+    const int changes = FindChanges(row, width, cur);
     EncodeRow(cur, ref, width, bits);
     std::swap(cur, ref);
+    ref_changes = changes;
   }
   bits.Put(kEolCode);  // EOFB: two EOLs
   bits.Put(kEolCode);
