@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "pipeline/image/g4_encode.h"
 #include "pipeline/image/pix.h"
 #include "pipeline/image/tiff_g4.h"
 #include "pipeline/image/two_tone.h"
@@ -91,19 +92,12 @@ bool IsGreyRgb(const PIX* pix) {
 constexpr int kTwoToneSampling = 3;
 
 Result<EncodedImage> EncodeG4(const PIX* bilevel) {
-  l_uint8* raw = nullptr;
-  size_t size = 0;
-  if (pixWriteMemTiff(&raw, &size, Mutable(bilevel), IFF_TIFF_G4) != 0 || !raw)
-    return Status::Internal("G4 encoding failed");
-  LeptBytes tiff(raw);
-  SS_ASSIGN_OR_RETURN(G4Strip strip,
-                      ExtractG4FromTiff({reinterpret_cast<const char*>(tiff.get()), size}));
-  if (strip.min_is_black) return Status::Internal("G4 TIFF is min-is-black");
+  SS_ASSIGN_OR_RETURN(std::string g4, EncodeG4Stream(bilevel));
   EncodedImage out;
-  out.data = std::move(strip.data);
+  out.data = std::move(g4);
   out.filter = ImageFilter::kCcittG4;
-  out.width = strip.width;
-  out.height = strip.height;
+  out.width = pixGetWidth(bilevel);
+  out.height = pixGetHeight(bilevel);
   out.bits_per_component = 1;
   out.components = 1;
   return out;
