@@ -1,7 +1,6 @@
 #include "pipeline/extract/fuzzy_match.h"
 
 #include <algorithm>
-#include <bit>
 
 #include "pipeline/validate/text_util.h"
 
@@ -12,6 +11,16 @@ namespace {
 // The widest gap between two words of one label, in word heights (a normal
 // space is well under half a height).
 constexpr double kMaxLabelGap = 1.5;
+// The most words a label may take.
+constexpr int kMaxLabelWords = 6;
+
+// Whether `bits` has more than `n` bits set; `n` is a few edits at most, so
+// clearing the lowest set bit n times costs less than a population count
+// without the CPU's instruction for it (not in the x86-64 baseline).
+bool MoreBitsThan(uint64_t bits, int n) {
+  for (int i = 0; i < n && bits != 0; ++i) bits &= bits - 1;
+  return bits != 0;
+}
 
 }  // namespace
 
@@ -44,12 +53,35 @@ uint64_t LetterSet(std::string_view key) {
 
 WordKeySet WordKeys(const PageText& page) {
   WordKeySet words;
+  const int n = static_cast<int>(page.words.size());
   words.keys.reserve(page.words.size());
-  words.letters.reserve(page.words.size());
+  std::vector<uint64_t> letters;
+  letters.reserve(page.words.size());
   for (const Word& w : page.words) {
     words.keys.push_back(MatchKey(w.text));
-    words.letters.push_back(LetterSet(words.keys.back()));
+    letters.push_back(LetterSet(words.keys.back()));
   }
+  words.run_from.reserve(page.words.size() + 1);
+  for (int start = 0; start < n; ++start) {
+    words.run_from.push_back(words.runs.size());
+    if (words.keys[start].empty()) continue;
+    WordKeySet::Run run;
+    for (int k = start; k < n && k - start < kMaxLabelWords; ++k) {
+      if (page.words[k].line != page.words[start].line) break;
+      // A label is one phrase: it does not jump a column gap to take the
+      // first word of the value ("Plaats Haar" for "Plaatsnaam").
+      if (k > start) {
+        const Box& prev = page.words[k - 1].box;
+        const Box& cur = page.words[k].box;
+        if (cur.x0 - prev.x1 > kMaxLabelGap * std::max(prev.height(), cur.height())) break;
+      }
+      run.letters |= letters[k];
+      run.length += words.keys[k].size();
+      run.count = k - start + 1;
+      words.runs.push_back(run);
+    }
+  }
+  words.run_from.push_back(words.runs.size());
   return words;
 }
 
@@ -63,7 +95,8 @@ std::vector<WordSpan> FindKey(const PageText& page, const WordKeySet& words, int
   std::vector<WordSpan> found;
   if (key.empty()) return found;
   const std::vector<std::string>& keys = words.keys;
-  const int n = static_cast<int>(std::min({page.words.size(), keys.size(), words.letters.size()}));
+  const int n = static_cast<int>(std::min(page.words.size(), keys.size()));
+  if (words.run_from.size() < static_cast<size_t>(n) + 1) return found;
   const size_t key_length = key.size();
   // Edits allowed (KeySimilarity's floor) for a run of key_length + 0..3
   // characters, the only lengths longer than the key that are tried.
@@ -73,39 +106,28 @@ std::vector<WordSpan> FindKey(const PageText& page, const WordKeySet& words, int
   const uint64_t key_letters = LetterSet(key);
   std::string joined;
   for (int start = 0; start < n; ++start) {
-    if (keys[start].empty()) continue;
     WordSpan best;
-    uint64_t run_letters = 0;
-    size_t run_length = 0;
-    for (int k = start; k < n && k - start < 6; ++k) {
-      run_length += keys[k].size();
-      if (run_length > key_length + 3) break;
-      if (page.words[k].line != page.words[start].line) break;
-      // A label is one phrase: it does not jump a column gap to take the
-      // first word of the value ("Plaats Haar" for "Plaatsnaam").
-      if (k > start) {
-        const Box& prev = page.words[k - 1].box;
-        const Box& cur = page.words[k].box;
-        if (cur.x0 - prev.x1 > kMaxLabelGap * std::max(prev.height(), cur.height())) break;
-      }
-      run_letters |= words.letters[k];
+    for (size_t r = words.run_from[start]; r < words.run_from[start + 1]; ++r) {
+      const WordKeySet::Run& run = words.runs[r];
+      if (run.length > key_length + 3) break;
       // Rule the run out without the string: an edit adds at most one
       // character and takes away at most one, so each character of one
       // missing from the other costs an edit; keys of 4 or fewer
       // characters must be equal (KeySimilarity).
-      const uint64_t lacking = key_letters & ~run_letters, extra = run_letters & ~key_letters;
+      const uint64_t lacking = key_letters & ~run.letters, extra = run.letters & ~key_letters;
       if (min_similarity > 0 && (lacking | extra) != 0) {
-        if (key_length <= 4 || run_length <= 4) continue;
-        const int missing = std::max(std::popcount(lacking), std::popcount(extra));
-        if (missing > limit[run_length > key_length ? run_length - key_length : 0]) continue;
+        if (key_length <= 4 || run.length <= 4) continue;
+        const int allowed = limit[run.length > key_length ? run.length - key_length : 0];
+        if (MoreBitsThan(lacking, allowed) || MoreBitsThan(extra, allowed)) continue;
       }
       joined.clear();
-      for (int j = start; j <= k; ++j) joined += keys[j];
+      for (int j = start; j < start + run.count; ++j) joined += keys[j];
       const double sim = KeySimilarity(joined, key, min_similarity);
       if (sim > best.similarity) {
-        best = {page_index, start, k - start + 1, sim, {}};
+        best = {page_index, start, run.count, sim, {}};
       }
     }
+    if (words.run_from[start] == words.run_from[start + 1]) continue;  // an empty key starts nothing
     if (best.similarity >= min_similarity) {
       for (int k = best.first; k < best.first + best.count; ++k) best.box = UnionBox(best.box, page.words[k].box);
       // Keep the better of overlapping spans.

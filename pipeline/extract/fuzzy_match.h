@@ -34,11 +34,19 @@ struct WordSpan {
 };
 
 // The keys of a page's words, made once per page for matching many keys
-// against it, with each key's characters as a set (a bit per letter or
-// digit) that rules out most word runs before an edit distance.
+// against it, and the word runs a label may be: from each word, 1 to 6
+// words on its line without a column gap, each with its characters as a set
+// (a bit per letter or digit) that rules out most runs before an edit
+// distance.
 struct WordKeySet {
+  struct Run {
+    uint64_t letters = 0;  // LetterSet of the run's keys joined
+    size_t length = 0;     // bytes of the run's keys joined
+    int count = 0;         // words
+  };
   std::vector<std::string> keys;
-  std::vector<uint64_t> letters;
+  std::vector<Run> runs;         // by first word, then by length
+  std::vector<size_t> run_from;  // runs of word i: [run_from[i], run_from[i + 1])
 };
 
 [[nodiscard]] WordKeySet WordKeys(const PageText& page);
