@@ -91,6 +91,7 @@ struct Analysis {
   std::vector<TypeScore> scores;    // every type, best first
   std::vector<FieldValue> fields;   // every field of the type, in rule order
   std::vector<CheckOutcome> checks;
+  int poorly_read_page = 0;         // first OCR page read poorly (page_quality.h), 0: none
   std::string decision = "review";  // "archive" or "review"
   std::vector<std::string> reasons; // RESULTS.md names: missing:F, invalid:F, …
 };

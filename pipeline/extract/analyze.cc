@@ -6,6 +6,7 @@
 #include "pipeline/extract/classify.h"
 #include "pipeline/extract/extract_field.h"
 #include "pipeline/extract/page_words.h"
+#include "pipeline/extract/page_quality.h"
 #include "pipeline/extract/route.h"
 #include "pipeline/validate/amount.h"
 #include "pipeline/validate/date.h"
@@ -130,6 +131,7 @@ Analysis Analyze(const RuleSet& rules, const std::vector<PageText>& read_pages, 
   a.doctype_rules = type->Ref();
   a.doctype_file = type->file;
 
+  a.poorly_read_page = FirstPoorlyReadPage(pages, options.confidence.poor_page);
   const LabelIndex labels = IndexLabels(*type, pages);
   ExtractContext ctx;
   ctx.pages = &pages;

@@ -78,6 +78,9 @@ std::string Explain(const Analysis& a, const RuleSet& rules, const ExplainOption
     out += "  " + c.name + ": " + c.expr + "  => " +
            (!c.passed ? "skipped (a field it needs is missing or invalid)" : *c.passed ? "passed" : "FAILED") + "\n";
   }
+  if (a.poorly_read_page > 0)
+    out += "Page " + std::to_string(a.poorly_read_page) +
+           " was read poorly: a field not found may be on it, unread, so it counts as missing.\n";
   out += "Route: " + a.decision + (a.reasons.empty() ? "" : " — " + Join(a.reasons)) + "\n";
   return out;
 }

@@ -12,7 +12,7 @@ std::vector<std::string> FieldReasons(const Analysis& analysis, const DocTypeRul
     const FieldRule* rule = type.FindField(v.name);
     if (rule == nullptr) continue;
     if (!v.found) {
-      if (rule->required) reasons.push_back("missing:" + v.name);
+      if (rule->required || analysis.poorly_read_page > 0) reasons.push_back("missing:" + v.name);
     } else if (!v.valid) {
       reasons.push_back("invalid:" + v.name);
     } else if (v.confidence < rule->min_confidence) {

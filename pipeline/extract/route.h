@@ -14,8 +14,10 @@
 namespace scanstraat {
 
 // Reasons from the fields and checks of `analysis` for `type`, in rule
-// order: missing:F (required and not found), invalid:F, low_confidence:F
-// (valid but below the field's min_confidence), check_failed:NAME.
+// order: missing:F (required and not found; or not found at all while a page
+// was read poorly, analysis.poorly_read_page, since it may be there unread),
+// invalid:F, low_confidence:F (valid but below the field's min_confidence),
+// check_failed:NAME.
 [[nodiscard]] std::vector<std::string> FieldReasons(const Analysis& analysis, const DocTypeRule& type);
 
 // Whether reading doubtful values again (reread.h) can change where a
