@@ -9,7 +9,7 @@
 # are reused next time.
 #
 # Usage: fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
-#   TARGET: pdf_intake, image_intake, rule_loader (default: all three)
+#   TARGET: pdf_intake, image_intake, rule_loader, two_tone_content (default: all)
 #   Env: SHARED_DATA (default ../shared/data), JOBS (build jobs, default 2),
 #        FUZZ_ARGS (extra libFuzzer flags), ASAN_OPTIONS (e.g.
 #        detect_stack_use_after_scope=0 to fuzz past a known, open finding).
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(pdf_intake image_intake rule_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(pdf_intake image_intake rule_loader two_tone_content)
 shared=${SHARED_DATA:-$PWD/../shared/data}
 build=build-fuzz
 # Leaks inside Debian's libraries that we cannot fix (each explained there).
@@ -54,6 +54,7 @@ for t in "${targets[@]}"; do
     pdf_intake) link_seeds "$shared" "$seeds" '*.pdf' '*.fuzz' ;;
     image_intake) link_seeds "$shared" "$seeds" '*.png' '*.jpg' '*.jpeg' '*.tif' '*.tiff' '*.gif' '*.bmp' '*.webp' ;;
     rule_loader) link_seeds rules "$seeds" '*.yaml' ;;
+    two_tone_content) ;;  # fuzz/corpus only: content streams, not whole files
     *) echo "unknown target $t" >&2; exit 2 ;;
   esac
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
