@@ -52,47 +52,33 @@ bool LeavesImageAlone(const std::string& op) {
   return std::find(std::begin(kOps), std::end(kOps), op) != std::end(kOps);
 }
 
-// Reads a page's content operator by operator, each with its operands
-// (`operands_` while Operator runs); stops as soon as Done() says so.
-class OperatorScan : public OH::ParserCallbacks {
- public:
-  void handleObject(OH obj, size_t, size_t) override {
-    if (obj.isInlineImage()) {
-      InlineImage();
-    } else if (!obj.isOperator()) {
-      operands_.push_back(obj);
-    } else {
-      Operator(obj.getOperatorValue());
-      operands_.clear();
-    }
-    if (Done()) terminateParsing();
-  }
-  void handleEOF() override {}
-
- protected:
-  virtual void Operator(const std::string& op) = 0;
-  virtual void InlineImage() = 0;
-  virtual bool Done() const = 0;
-
-  std::vector<OH> operands_;
-};
-
 // Follows the graphics state through the page's content and notes the one
 // image it paints. Any operator but q, Q, cm, Do and those that leave an
 // image alone ends the scan with a reason: a text or vector page stops at
-// its first painting operator, unread further.
-class OneImageScan final : public OperatorScan {
+// its first painting operator, unread further. qpdf hands over the content
+// object by object: operands are kept until their operator comes.
+class OneImageScan final : public OH::ParserCallbacks {
  public:
   std::string why_not;  // empty while the page is still one plain image
   int draws = 0;
   std::string image_name;  // with its slash, as a key
   Matrix image_ctm;
 
- private:
-  void InlineImage() override { why_not = "inline image"; }
-  bool Done() const override { return !why_not.empty(); }
+  void handleObject(OH obj, size_t, size_t) override {
+    if (obj.isInlineImage()) {
+      why_not = "inline image";
+    } else if (!obj.isOperator()) {
+      operands_.push_back(obj);
+    } else {
+      Operator(obj.getOperatorValue());
+      operands_.clear();
+    }
+    if (!why_not.empty()) terminateParsing();
+  }
+  void handleEOF() override {}
 
-  void Operator(const std::string& op) override {
+ private:
+  void Operator(const std::string& op) {
     if (op == "q") {
       if (saved_.size() >= 64) why_not = "graphics states nested too deep";
       saved_.push_back(ctm_);
@@ -114,6 +100,7 @@ class OneImageScan final : public OperatorScan {
     }
   }
 
+  std::vector<OH> operands_;
   std::vector<Matrix> saved_;
   Matrix ctm_;
 };
