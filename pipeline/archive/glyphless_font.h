@@ -6,9 +6,6 @@
 // Thread-safety: the QPDF passed in must be used by one thread only.
 #pragma once
 
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only
-#endif
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 

@@ -1,8 +1,5 @@
 #include "pipeline/ingest/pdf_page_image.h"
 
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only
-#endif
 #include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>

@@ -4,9 +4,6 @@
 // that dpi) or that the page is left to Poppler, with the reason.
 #include <gtest/gtest.h>
 
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4
-#endif
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>

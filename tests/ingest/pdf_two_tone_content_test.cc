@@ -2,9 +2,6 @@
 // and white only is known two-tone without a drawing; anything it cannot
 // vouch for is "no" (the caller then looks at a drawing). Every page it
 // vouches for is also two-tone as Poppler draws it without anti-aliasing.
-#ifndef POINTERHOLDER_TRANSITION
-#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only
-#endif
 #include <gtest/gtest.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
