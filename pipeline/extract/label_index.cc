@@ -27,8 +27,7 @@ bool IsHeading(const PageText& page, const WordSpan& s) {
   int before = 0;  // words before the phrase other than a section number or a speck
   for (int w = l.first_word; w < s.first; ++w) {
     const std::string& t = page.words[w].text;
-    const bool speck = std::none_of(t.begin(), t.end(), [](char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); });
-    if (!speck && !IsHeadingNumber(t)) ++before;
+    if (HasAsciiLetterOrDigit(t) && !IsHeadingNumber(t)) ++before;  // not a speck
   }
   const int after = l.first_word + l.word_count - (s.first + s.count);
   return before == 0 && after <= 2;

@@ -1,7 +1,5 @@
 #include "pipeline/extract/page_quality.h"
 
-#include <algorithm>
-
 #include "pipeline/validate/text_util.h"
 
 namespace scanstraat {
@@ -11,8 +9,7 @@ double ReadingQuality(const PageText& page) {
   double sum = 0;
   int n = 0;
   for (const Word& w : page.words) {
-    if (std::none_of(w.text.begin(), w.text.end(), [](char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }))
-      continue;
+    if (!HasAsciiLetterOrDigit(w.text)) continue;
     sum += w.confidence;
     ++n;
   }

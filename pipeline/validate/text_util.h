@@ -51,5 +51,12 @@ template <typename Pred>
 [[nodiscard]] inline bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+// Whether `text` holds an ASCII letter or digit (not: a speck, a dash, "€").
+[[nodiscard]] inline bool HasAsciiLetterOrDigit(std::string_view text) {
+  for (char c : text) {
+    if (IsAsciiAlpha(c) || IsAsciiDigit(c)) return true;
+  }
+  return false;
+}
 
 }  // namespace scanstraat
