@@ -145,6 +145,8 @@ class FormWriter:
         bw = self.L.get("box_w", PAGE_W - MARGIN - bx)
         p = self.page
         y0 = self.y
+        if lx + Page.width(label, self.font(), self.lsize()) + 30 > bx:
+            raise ValueError("layout %s: label %r runs into its box (box_x %d)" % (self.L.get("id"), label, bx))
         p.text(lx, y0 + h * 0.68, label, self.font(), self.lsize())
         p.rect(bx, y0, bx + bw, y0 + h, width=3)
         self.draw_value(bx, y0, bx + bw, y0 + h, value)
@@ -191,6 +193,8 @@ class FormWriter:
             self.y += 10
         y0 = self.y
         grey = self.L.get("cell_fill", 235)
+        if Page.width(label, self.font(), self.lsize()) + 40 > xm - x0:
+            raise ValueError("layout %s: label %r does not fit its cell (cell_x %d)" % (self.L.get("id"), label, xm))
         p.rect(x0, y0, xm, y0 + h, width=3, fill=grey)
         p.rect(xm, y0, x1, y0 + h, width=3)
         p.text(x0 + 20, y0 + h * 0.66, label, self.font(), self.lsize())

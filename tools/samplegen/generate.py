@@ -2,7 +2,7 @@
 """Generate synthetic Dutch municipal documents with expected results.
 
     /usr/bin/python3 tools/samplegen/generate.py --out DIR --seed N [--count-per-type K]
-        [--variants train|dev|holdout] [--types a,b] [--check]
+        [--variants train|dev|val|holdout] [--types a,b] [--check]
 
 Writes DIR/<type>/<case>.<ext> and DIR/<type>/<case>.expected.json. Output is a pure function
 of the arguments: the same seed gives the same bytes. See README.md beside this file.
@@ -262,9 +262,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--count-per-type", type=int, default=None,
                     help="documents per type (default: the curated committed set, 3-6 per type)")
-    ap.add_argument("--variants", choices=["train", "dev", "holdout"], default="train",
+    ap.add_argument("--variants", choices=["train", "dev", "val", "holdout"], default="train",
                     help="train: labels.py (the rules were written against it); dev: dev_labels.py (a tuning "
-                         "set with other wordings and layouts); holdout: holdout_labels.py (for measuring only)")
+                         "set with other wordings and layouts); val: val_labels.py (a validation set, not tuned on); holdout: holdout_labels.py (for measuring only)")
     ap.add_argument("--types", default=",".join(TYPES))
     ap.add_argument("--check", action="store_true", help="run selfcheck.py on the output afterwards")
     ap.add_argument("-q", "--quiet", action="store_true")
@@ -273,6 +273,8 @@ def main(argv=None):
         import holdout_labels as V
     elif a.variants == "dev":
         import dev_labels as V
+    elif a.variants == "val":
+        import val_labels as V
     else:
         import labels as V
     types = [t.strip() for t in a.types.split(",") if t.strip()]
