@@ -154,7 +154,8 @@ std::string LabelText(const PageText& page, const WordSpan& span) {
 // Candidates from label matches: per label span, the first position (in the
 // rule's order) whose text holds a value; an invalid value there lets later
 // positions try, but stays as a fallback. Returns true when some label stood
-// on its own (not part of a longer phrase).
+// on its own (not part of a longer phrase); a combined label only when it
+// gave a value.
 bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& ctx,
                      std::vector<FieldValue>& out) {
   bool whole_label = false;
@@ -174,7 +175,10 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     // longer phrase ("Adres bouwlocatie", or a title "Wijziging woonadres")
     // it counts only where its pattern takes the whole text there.
     const bool whole_only = combined && partial;
-    whole_label = whole_label || !partial;
+    // A combined label of its own ("Adres" over the street alone) says
+    // nothing of where the field's own label is unless it gave the field's
+    // part: "Postcode bouwlocatie" below it is then the postcode's label.
+    whole_label = whole_label || (!partial && !combined);
     std::optional<FieldValue> fallback;
     std::optional<std::pair<WordRun, Position>> unread;
     bool found = false;
@@ -230,6 +234,7 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       }
       if (!fallback) fallback = std::move(v);
     }
+    if (combined && !partial && (found || fallback)) whole_label = true;
     if (fallback) out.push_back(std::move(*fallback));
     // A label of its own with text beside it in which no value could be
     // recognised ("jan@out look . com"): the value is there but unread. Not
