@@ -1,4 +1,6 @@
 #include "pipeline/extract/choice_field.h"
+#include "pipeline/extract/checkbox.h"
+#include "pipeline/extract/locate.h"
 #include "pipeline/validate/text_util.h"
 
 #include <algorithm>
@@ -37,8 +39,42 @@ const WordSpan* PickSpan(const std::vector<Span>& spans, const WordSpan* group) 
   return best;
 }
 
+// An option's box stands before its whole text, and an option label may
+// match only the end of it ("koophuis" in "Ik heb een koophuis"): with the
+// box on the left, the span grows by the words before it in the same phrase
+// (LabelHead), up to a box read as a sign or another label.
+//
+// A word of the option's text: two or more letters, digits, '-', '\'' and
+// '.', read surely. A box is often read as a word ("DX]", "[J", "i", "nm")
+// and ends the phrase.
+constexpr double kSurePhraseWord = 0.8;
+bool IsPlainWord(const Word& w) {
+  const std::string& t = w.text;
+  return t.size() >= 2 && w.confidence >= kSurePhraseWord && std::all_of(t.begin(), t.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || IsAsciiAlpha(c) || (u >= '0' && u <= '9') || c == '-' || c == '\'' || c == '.';
+  });
+}
+
+WordSpan OptionPhrase(const PageText& page, const WordSpan& span, const InkRule& ink, const LabelMask& stop) {
+  if (!ink.left) return span;
+  WordSpan out = span;
+  const std::vector<int> head = LabelHead(page, span);
+  for (auto it = head.rbegin(); it != head.rend(); ++it) {
+    const bool is_stop = *it < static_cast<int>(stop.size()) && stop[*it];
+    if (*it != out.first - 1 || is_stop || !IsPlainWord(page.words[*it]) || ClassifyGlyph(page.words[*it].text) != TickGlyph::kNone) {
+      break;
+    }
+    out.first = *it;
+    ++out.count;
+    out.box = UnionBox(out.box, page.words[*it].box);
+  }
+  return out;
+}
+
 struct OptionSeen {
   const WordSpan* span = nullptr;
+  WordSpan phrase;  // the span with the words before it in its phrase
   TickObservation obs;
 };
 
@@ -92,7 +128,9 @@ FieldValue Choice(const FieldRule& rule, size_t index, const ExtractContext& ctx
     if (seen[o].span == nullptr && group != nullptr) seen[o].span = PickSpan(ctx.labels->options[index][o], nullptr);
     if (seen[o].span == nullptr) continue;
     any = true;
-    seen[o].obs = ObserveTick((*ctx.pages)[seen[o].span->page_index], *seen[o].span, rule.ink, ctx.ink_ratio);
+    const PageText& page = (*ctx.pages)[seen[o].span->page_index];
+    seen[o].phrase = OptionPhrase(page, *seen[o].span, rule.ink, ctx.labels->stops[seen[o].span->page_index]);
+    seen[o].obs = ObserveTick(page, seen[o].phrase, rule.ink, ctx.ink_ratio);
   }
   FieldValue none;
   if (!any) return none;
