@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/validate/text_util.h"
+
 namespace scanstraat {
 namespace {
 
@@ -237,6 +239,13 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     if (!t.empty() && (t.back() == ':' || t.back() == '?')) break;
   }
   return tail;
+}
+
+bool QualifiesLabel(const PageText& page, const std::vector<int>& head) {
+  return std::any_of(head.begin(), head.end(), [&](int w) {
+    const std::string word = AsciiLower(page.words[w].text);
+    return word != "uw" && word != "je" && word != "jouw";
+  });
 }
 
 bool ClosesQuestion(const PageText& page, const WordSpan& label, const std::vector<int>& tail) {

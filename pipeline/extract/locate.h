@@ -47,6 +47,11 @@ using LabelMask = std::vector<char>;
 // word ending in ':' is no part of it.
 [[nodiscard]] std::vector<int> LabelHead(const PageText& page, const WordSpan& label);
 
+// True when `head` (LabelHead of a label) qualifies the label: some word in
+// it is more than the form's way of addressing the reader ("Uw" in "Uw
+// postcode" leaves the label as it is; "Oude" in "Oude postcode" does not).
+[[nodiscard]] bool QualifiesLabel(const PageText& page, const std::vector<int>& head);
+
 // True when `words` are a hint in parentheses ("(1234 AB)", "(dd-mm-jjjj)").
 [[nodiscard]] bool IsHint(const PageText& page, const std::vector<int>& words);
 
