@@ -170,7 +170,8 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     const std::string label_kind = combined ? "combined label '" : "label '";
     const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
     const bool partial = (HasText(page, tail) && !IsHint(page, tail) && !ClosesQuestion(page, span, tail)) ||
-                         QualifiesLabel(page, LabelHead(page, span));
+                         QualifiesLabel(page, LabelHead(page, span)) ||
+                         RunsIntoLabel(page, span, ctx.labels->stops[span.page_index]);
     // A combined label's pattern is loose (a street, a number): inside a
     // longer phrase ("Adres bouwlocatie", or a title "Wijziging woonadres")
     // it counts only where its pattern takes the whole text there.

@@ -105,6 +105,10 @@ WordRun Right(const PageText& page, const WordSpan& label, const LabelMask& stop
 
 WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop) {
   const int h = std::max(1, label.box.height());
+  // The label's column starts where its phrase does: "Inschrijving KvK"
+  // over the value, with "KvK" the label matched.
+  Box column = label.box;
+  for (int w : LabelHead(page, label)) column.x0 = std::min(column.x0, page.words[w].box.x0);
   // The first row under the label that starts within the label's column.
   int best = -1;
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
@@ -114,7 +118,7 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
     // Directly under the label: further down is the next row of the form
     // (an empty box must not lend its neighbour's value).
     if (b.y0 < label.box.y1 - h / 4 || b.y0 > label.box.y1 + (11 * h) / 5) continue;
-    if (b.x1 < label.box.x0 - h || b.x0 > label.box.x1 + h) continue;
+    if (b.x1 < column.x0 - h || b.x0 > column.x1 + h) continue;
     if (best < 0 || b.y0 < page.words[best].box.y0 - h / 2 ||
         (std::abs(b.y0 - page.words[best].box.y0) <= h / 2 && b.x0 < page.words[best].box.x0)) {
       best = w;
@@ -125,7 +129,7 @@ WordRun Below(const PageText& page, const WordSpan& label, const LabelMask& stop
   // OCR boxed a little higher ("00" of "203.844, 00") must not cut the row.
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     const Box& b = page.words[w].box;
-    if (b.x1 < label.box.x0 - h || b.x0 > label.box.x1 + h || b.y0 < label.box.y1 - h / 4) continue;
+    if (b.x1 < column.x0 - h || b.x0 > column.x1 + h || b.y0 < label.box.y1 - h / 4) continue;
     if (!HasLetterOrDigit(page.words[w].text)) continue;
     if (b.x0 < page.words[best].box.x0 && SameRow(b, page.words[best].box)) best = w;
   }
@@ -239,6 +243,18 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     if (!t.empty() && (t.back() == ':' || t.back() == '?')) break;
   }
   return tail;
+}
+
+bool RunsIntoLabel(const PageText& page, const WordSpan& label, const LabelMask& stop) {
+  const std::string& label_end = page.words[label.first + label.count - 1].text;
+  if (!label_end.empty() && (label_end.back() == ':' || label_end.back() == '?')) return false;
+  const std::vector<int> row = RowRightOf(page, label);
+  if (row.empty()) return false;
+  const int h = std::max(1, label.box.height());
+  const Word& next = page.words[row.front()];
+  // "Naam (achternaam)": a label in a hint names the same field.
+  if (next.text.starts_with('(')) return false;
+  return next.box.x0 - label.box.x1 <= kWideGap * h && Stops(stop, row.front());
 }
 
 bool QualifiesLabel(const PageText& page, const std::vector<int>& head) {

@@ -36,6 +36,11 @@ using LabelMask = std::vector<char>;
 // up to a word that starts another label or ends with ':'.
 [[nodiscard]] std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop);
 
+// True when the next word after `label` in its phrase is some label's
+// ("Inschrijving" before "KvK"): the two are one longer label, another
+// field's, and `label` is part of it.
+[[nodiscard]] bool RunsIntoLabel(const PageText& page, const WordSpan& label, const LabelMask& stop);
+
 // True when `tail` (LabelTail of `label`) only closes the label's question:
 // a label of two words or more, then one or two words up to a '?'
 // ("Hoeveel personen verhuizen" + "mee?"). The label is then a wording of
