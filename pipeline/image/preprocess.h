@@ -31,6 +31,14 @@ struct Preprocessed {
 // a page within 10% of the target keeps its size.
 bool RescalesTo(int dpi, int target_dpi);
 
+// The clockwise quarter turns (0..3) that make a page upright, from
+// Leptonica's orientation confidences (pixOrientDetect: `up` > 0 upright,
+// < 0 upside down; `left` > 0 turned left, < 0 turned right), or 0 when they
+// do not tell. Leptonica's makeOrientDecision gives up when one of the two
+// is exactly 0 (up -16.6 with left 0 stayed upside down) and asks more than
+// noisy scans give.
+[[nodiscard]] int QuarterTurnsFromConfidence(float up, float left);
+
 // REQUIRES: pix != nullptr. `dpi` is the page's resolution, 0 if unknown.
 Result<Preprocessed> Preprocess(const PIX* pix, int dpi, const PreprocessOptions& options);
 

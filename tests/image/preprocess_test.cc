@@ -35,6 +35,27 @@ TEST(Preprocess, TurnsRotatedPagesUpright) {
   }
 }
 
+// Confidences that pixOrientDetect gave on noisy generated scans (dev and
+// val sets), with the turn that made them upright. The first five are pages
+// Leptonica's makeOrientDecision left unturned.
+TEST(Preprocess, DecidesQuarterTurnsFromConfidence) {
+  struct Row {
+    float up, left;
+    int turns;
+  };
+  const Row rows[] = {
+      {-16.6f, 0.0f, 2}, {-7.6f, 2.1f, 2}, {-7.8f, 1.9f, 2}, {-11.0f, 4.5f, 2}, {-4.3f, -9.9f, 3},
+      {1.3f, 8.3f, 1},   {-0.8f, -8.4f, 3}, {2.8f, 8.7f, 1},                         // turned
+      {8.0f, -0.5f, 0},  {23.6f, -7.2f, 0},                                          // upright
+      {-3.7f, -7.0f, 0},                                   // turned right, but too weak to tell
+      {2.0f, 1.0f, 0},   {0.0f, 0.0f, 0},   {6.9f, 0.0f, 0},  // too weak
+      {6.6f, -10.6f, 0}, {-11.6f, 5.9f, 0},                   // no clear winner (upscaled text)
+  };
+  for (const Row& r : rows) {
+    EXPECT_EQ(QuarterTurnsFromConfidence(r.up, r.left), r.turns) << "up " << r.up << " left " << r.left;
+  }
+}
+
 TEST(Preprocess, ScalesKnownResolutionTo300) {
   PixPtr pix = Read("phototest.tif");
   ASSERT_NE(pix, nullptr);
