@@ -14,7 +14,10 @@
 #                 many pages happened to be in flight at once
 #   --no-scaling  skip the 1..N-1 jobs runs
 #   --scale-scanned  also the memory-growth check on small scanned pages
-#                 (1240 x 440 px strips, OCR'd), A and B of them
+#                 (1240 x 440 px strips, OCR'd), A and B of them, and B that
+#                 are the A strips over and over (distinct bytes): a batch of
+#                 B different strips meets harder pages than one of A, the
+#                 repeated one differs from A in its length only
 #   --ocrmypdf M  parallel (default): the per-document PDFs N at a time, each
 #                 `ocrmypdf --jobs 1` (the peer at its best on 1-2 page files);
 #                 serial: one file after another, each `ocrmypdf --jobs N`
@@ -122,6 +125,11 @@ if [ "$SCALE_SCANNED" = 1 ] && [ ! -f "$D/small.ok" ]; then
   "$PY" bench/lib/prepare_pages.py smallscan "$D/scan/pages" "$D/small$LARGE" "$LARGE" >/dev/null
   touch "$D/small.ok"
 fi
+if [ "$SCALE_SCANNED" = 1 ] && [ ! -f "$D/repeat.ok" ]; then
+  rm -rf "$D/repeat$LARGE"
+  "$PY" bench/lib/prepare_pages.py repeat "$D/small$SMALL" "$D/repeat$LARGE" "$LARGE" >/dev/null
+  touch "$D/repeat.ok"
+fi
 [ "$PREPARE_ONLY" = 0 ] || { echo "page sets ready in $D" >&2; exit 0; }
 NP=$(ls "$D/scan/pages" | wc -l)
 ND=$(ls "$D/scan/pdf" | wc -l)
@@ -209,6 +217,7 @@ scanstraat_mem "textlayer_${LARGE}_j$JOBS" "$D/text$LARGE" "$JOBS" "$NT_LARGE" "
 if [ "$SCALE_SCANNED" = 1 ]; then
   scanstraat_mem "smallscan_${SMALL}_j$JOBS" "$D/small$SMALL" "$JOBS" "$SMALL" "$SMALL"
   scanstraat_mem "smallscan_${LARGE}_j$JOBS" "$D/small$LARGE" "$JOBS" "$LARGE" "$LARGE"
+  scanstraat_mem "smallrepeat_${LARGE}_j$JOBS" "$D/repeat$LARGE" "$JOBS" "$LARGE" "$LARGE"
 fi
 if [ "$SCALING" = 1 ]; then
   for ((j = 1; j < JOBS; j++)); do

@@ -4,6 +4,7 @@
     prepare_pages.py scanned GEN_DIR OUT_DIR PAGES
     prepare_pages.py textlayer GEN_DIR OUT_DIR COUNT
     prepare_pages.py smallscan PAGES_DIR OUT_DIR COUNT
+    prepare_pages.py repeat STRIPS_DIR OUT_DIR COUNT
 
 scanned: takes the scanned documents (text_layer "none") of GEN_DIR, types
 interleaved, whole documents until at least PAGES pages, and writes the
@@ -22,6 +23,11 @@ smallscan: cuts COUNT small scanned pages, 1240 x 440 px strips (10.5 x 3.7 cm
 at 300 dpi, greyscale) at varying places of the page images in PAGES_DIR
 (the "pages" folder that scanned wrote), one PNG each, all distinct: cheap to
 OCR, so that 1,000 OCR'd documents fit in a benchmark.
+
+repeat: COUNT distinct copies of the strips in STRIPS_DIR, cycling through
+them (one pixel in the top row differs per copy): the same pages again and
+again, so that a longer batch meets no harder page than a shorter one and
+only the batch length differs.
 
 Prints a JSON summary on stdout. Fails loudly when there is too little input.
 """
@@ -148,8 +154,22 @@ def smallscan(pages_dir, out, count):
     print(json.dumps({"documents": count, "pages": count, "size": [w, h]}))
 
 
+def repeat(strips_dir, out, count):
+    strips = sorted(glob.glob(os.path.join(strips_dir, "*.png")))
+    if not strips:
+        sys.exit("prepare_pages: no strips in %s" % strips_dir)
+    os.makedirs(out)
+    for n in range(count):
+        im = Image.open(strips[n % len(strips)])
+        im.load()
+        copy = n // len(strips)
+        im.putpixel((im.size[0] - 1 - copy % im.size[0], 0), (n * 53) % 256)
+        im.save(os.path.join(out, "r%05d.png" % n), dpi=(300, 300), compress_level=1)
+    print(json.dumps({"documents": count, "pages": count, "distinct_strips": len(strips)}))
+
+
 if __name__ == "__main__":
-    modes = {"scanned": scanned, "textlayer": textlayer, "smallscan": smallscan}
+    modes = {"scanned": scanned, "textlayer": textlayer, "smallscan": smallscan, "repeat": repeat}
     if len(sys.argv) != 5 or sys.argv[1] not in modes:
         sys.exit(__doc__)
     modes[sys.argv[1]](sys.argv[2], sys.argv[3], int(sys.argv[4]))

@@ -68,6 +68,9 @@ def main():
     }
     ss_small = recs.get("smallscan_%d_j%d" % (a.small, n))
     ss_large = recs.get("smallscan_%d_j%d" % (a.large, n))
+    ss_repeat = recs.get("smallrepeat_%d_j%d" % (a.large, n))
+    if ss_small and ss_repeat:
+        ratios["peak_rss_repeated_vs_small_scanned"] = ss_repeat["maxrss_mib"] / ss_small["maxrss_mib"]
     if ss_small and ss_large:
         ratios["peak_rss_large_vs_small_scanned"] = ss_large["maxrss_mib"] / ss_small["maxrss_mib"]
         ratios["tree_rss_large_vs_small_scanned"] = (ss_large["tree_peak_rss_mib"]
@@ -99,6 +102,9 @@ def main():
     if ss_small and ss_large:
         targets.append(("peak RSS %d small scans <= 1.10 x %d" % (a.large, a.small),
                         ratios["peak_rss_large_vs_small_scanned"], 1.10, "<="))
+    if ss_small and ss_repeat:
+        targets.append(("same, the %d strips %d times over" % (a.small, a.large // a.small),
+                        ratios["peak_rss_repeated_vs_small_scanned"], 1.10, "<="))
     others = [r["others_cpu_frac"] for r in recs.values()]
     under_load = max(others) > 0.10
     if keep is None:
