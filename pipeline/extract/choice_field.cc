@@ -1,12 +1,13 @@
 #include "pipeline/extract/choice_field.h"
-#include "pipeline/extract/checkbox.h"
-#include "pipeline/extract/locate.h"
-#include "pipeline/validate/text_util.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+
+#include "pipeline/extract/checkbox.h"
+#include "pipeline/extract/locate.h"
+#include "pipeline/validate/text_util.h"
 
 namespace scanstraat {
 namespace {
@@ -39,14 +40,8 @@ const WordSpan* PickSpan(const std::vector<Span>& spans, const WordSpan* group) 
   return best;
 }
 
-// An option's box stands before its whole text, and an option label may
-// match only the end of it ("koophuis" in "Ik heb een koophuis"): with the
-// box on the left, the span grows by the words before it in the same phrase
-// (LabelHead), up to a box read as a sign or another label.
-//
-// A word of the option's text: two or more letters, digits, '-', '\'' and
-// '.', read surely. A box is often read as a word ("DX]", "[J", "i", "nm")
-// and ends the phrase.
+// A word of an option's text: two or more letters, digits, '-', '\'' and
+// '.', read surely. A box is often read as a word ("DX]", "[J", "i", "nm").
 constexpr double kSurePhraseWord = 0.8;
 bool IsPlainWord(const Word& w) {
   const std::string& t = w.text;
@@ -56,18 +51,23 @@ bool IsPlainWord(const Word& w) {
   });
 }
 
+// An option's box stands before its whole text, and an option label may
+// match only the end of it ("koophuis" in "Ik heb een koophuis"): with the
+// box on the left, the span grows by the words before it in the same phrase
+// (LabelHead), up to another label or a word that is no plain word (a box
+// read as text, a tick mark).
 WordSpan OptionPhrase(const PageText& page, const WordSpan& span, const InkRule& ink, const LabelMask& stop) {
   if (!ink.left) return span;
   WordSpan out = span;
   const std::vector<int> head = LabelHead(page, span);
   for (auto it = head.rbegin(); it != head.rend(); ++it) {
+    const Word& word = page.words[*it];
     const bool is_stop = *it < static_cast<int>(stop.size()) && stop[*it];
-    if (*it != out.first - 1 || is_stop || !IsPlainWord(page.words[*it]) || ClassifyGlyph(page.words[*it].text) != TickGlyph::kNone) {
-      break;
-    }
+    const bool box_or_mark = !IsPlainWord(word) || ClassifyGlyph(word.text) != TickGlyph::kNone;
+    if (*it != out.first - 1 || is_stop || box_or_mark) break;
     out.first = *it;
     ++out.count;
-    out.box = UnionBox(out.box, page.words[*it].box);
+    out.box = UnionBox(out.box, word.box);
   }
   return out;
 }
