@@ -345,7 +345,8 @@ class Runner {
     }
     ++stats_.documents;
     std::string line = "doc " + ShortId(w.doc.id) + " " + std::to_string(facts.page_count) +
-                       " pages (" + TextSourceOf(facts.pages) + ") -> " + outcome.decision;
+                       (facts.page_count == 1 ? " page (" : " pages (") + TextSourceOf(facts.pages) + ") -> " +
+                       outcome.decision;
     if (!outcome.reasons.empty()) {
       line += " [";
       for (size_t i = 0; i < outcome.reasons.size(); ++i) line += (i ? "," : "") + outcome.reasons[i];
