@@ -46,8 +46,8 @@ constexpr double kSurePhraseWord = 0.8;
 bool IsPlainWord(const Word& w) {
   const std::string& t = w.text;
   return t.size() >= 2 && w.confidence >= kSurePhraseWord && std::all_of(t.begin(), t.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || IsAsciiAlpha(c) || (u >= '0' && u <= '9') || c == '-' || c == '\'' || c == '.';
+    return static_cast<unsigned char>(c) >= 0x80 || IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '-' || c == '\'' ||
+           c == '.';
   });
 }
 

@@ -168,18 +168,14 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     const re2::RE2* value_re = combined ? rule.combined[span.combined].re.get() : rule.value_re.get();
     if (combined && value_re == nullptr) continue;
     const std::string label_kind = combined ? "combined label '" : "label '";
-    const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index]);
+    bool runs_into_label = false;
+    const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index], &runs_into_label);
     const bool partial = (HasText(page, tail) && !IsHint(page, tail) && !ClosesQuestion(page, span, tail)) ||
-                         QualifiesLabel(page, LabelHead(page, span)) ||
-                         RunsIntoLabel(page, span, ctx.labels->stops[span.page_index]);
+                         QualifiesLabel(page, LabelHead(page, span)) || (tail.empty() && runs_into_label);
     // A combined label's pattern is loose (a street, a number): inside a
     // longer phrase ("Adres bouwlocatie", or a title "Wijziging woonadres")
     // it counts only where its pattern takes the whole text there.
     const bool whole_only = combined && partial;
-    // A combined label of its own ("Adres" over the street alone) says
-    // nothing of where the field's own label is unless it gave the field's
-    // part: "Postcode bouwlocatie" below it is then the postcode's label.
-    whole_label = whole_label || (!partial && !combined);
     std::optional<FieldValue> fallback;
     std::optional<std::pair<WordRun, Position>> unread;
     bool found = false;
@@ -235,7 +231,10 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
       }
       if (!fallback) fallback = std::move(v);
     }
-    if (combined && !partial && (found || fallback)) whole_label = true;
+    // A label of its own; a combined one ("Adres" over the street alone)
+    // only when it gave the field's part: "Postcode bouwlocatie" below it
+    // is then the postcode's label.
+    if (!partial && (!combined || found || fallback)) whole_label = true;
     if (fallback) out.push_back(std::move(*fallback));
     // A label of its own with text beside it in which no value could be
     // recognised ("jan@out look . com"): the value is there but unread. Not

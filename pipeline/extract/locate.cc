@@ -220,9 +220,11 @@ std::vector<int> LabelHead(const PageText& page, const WordSpan& label) {
   return head;
 }
 
-std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop) {
+std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop,
+                           bool* runs_into_label) {
   constexpr size_t kMaxTailWords = 6;
   std::vector<int> tail;
+  if (runs_into_label != nullptr) *runs_into_label = false;
   const std::string& label_end = page.words[label.first + label.count - 1].text;
   // "Naam:", "Hoeveel personen verhuizen?" end their label.
   if (!label_end.empty() && (label_end.back() == ':' || label_end.back() == '?')) return tail;
@@ -233,8 +235,10 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     const Box& b = page.words[w].box;
     const std::string& t = page.words[w].text;
     if (t.find('(') != std::string::npos) in_parentheses = true;
-    if ((Stops(stop, w) && !in_parentheses) || b.x0 - prev_x1 > kWideGap * h || tail.size() >= kMaxTailWords ||
-        StartsBox(t)) {
+    const bool at_label = Stops(stop, w) && !in_parentheses;
+    const bool wide_gap = b.x0 - prev_x1 > kWideGap * h;
+    if (at_label || wide_gap || tail.size() >= kMaxTailWords || StartsBox(t)) {
+      if (runs_into_label != nullptr) *runs_into_label = at_label && !wide_gap;
       break;
     }
     tail.push_back(w);
@@ -243,18 +247,6 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     if (!t.empty() && (t.back() == ':' || t.back() == '?')) break;
   }
   return tail;
-}
-
-bool RunsIntoLabel(const PageText& page, const WordSpan& label, const LabelMask& stop) {
-  const std::string& label_end = page.words[label.first + label.count - 1].text;
-  if (!label_end.empty() && (label_end.back() == ':' || label_end.back() == '?')) return false;
-  const std::vector<int> row = RowRightOf(page, label);
-  if (row.empty()) return false;
-  const int h = std::max(1, label.box.height());
-  const Word& next = page.words[row.front()];
-  // "Naam (achternaam)": a label in a hint names the same field.
-  if (next.text.starts_with('(')) return false;
-  return next.box.x0 - label.box.x1 <= kWideGap * h && Stops(stop, row.front());
 }
 
 bool QualifiesLabel(const PageText& page, const std::vector<int>& head) {

@@ -34,12 +34,12 @@ using LabelMask = std::vector<char>;
 // The words right after `label` on its row that continue its phrase: each
 // closer to the previous word than a wide gap (a column or a box's margin),
 // up to a word that starts another label or ends with ':'.
-[[nodiscard]] std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop);
-
-// True when the next word after `label` in its phrase is some label's
-// ("Inschrijving" before "KvK"): the two are one longer label, another
+// `runs_into_label`, when given, tells whether the tail ended at a word of
+// another label, not in parentheses, within the phrase: with an empty tail
+// ("Inschrijving" before "KvK") the two are one longer label, another
 // field's, and `label` is part of it.
-[[nodiscard]] bool RunsIntoLabel(const PageText& page, const WordSpan& label, const LabelMask& stop);
+[[nodiscard]] std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const LabelMask& stop,
+                                         bool* runs_into_label = nullptr);
 
 // True when `tail` (LabelTail of `label`) only closes the label's question:
 // a label of two words or more, then one or two words up to a '?'
