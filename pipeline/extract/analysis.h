@@ -21,6 +21,10 @@ struct ConfidenceParts {
   double pattern = 0;    // how cleanly the value pattern matched the text at the position
   bool checksum = false; // the type has check digits and they hold
   bool repaired = false; // valid only after repairing OCR misreads
+  bool unusual = false;  // valid, but written unlike such values (a name in small letters only)
+  // A number in a format its type checks (a date, an amount, a postcode):
+  // read without a dictionary, so OCR is less sure of it than of words.
+  bool formatted_number = false;
   // The label was followed by more words of its phrase ("Datum" in "Datum
   // start onderneming"): perhaps a longer label of something else. A value
   // found by a whole label is preferred.

@@ -8,12 +8,14 @@ namespace scanstraat {
 
 double CombineConfidence(const ConfidenceParts& p, bool valid, const ConfidenceModel& m) {
   auto clamp01 = [](double v) { return std::clamp(v, 0.0, 1.0); };
-  double c = std::pow(clamp01(p.ocr), m.ocr_weight) * std::pow(clamp01(p.label), m.label_weight) *
+  const double ocr_weight = p.formatted_number ? m.number_ocr_weight : m.ocr_weight;
+  double c = std::pow(clamp01(p.ocr), ocr_weight) * std::pow(clamp01(p.label), m.label_weight) *
              std::pow(clamp01(p.pattern), m.pattern_weight);
   if (valid && p.checksum) c = 1.0 - (1.0 - c) * m.checksum_doubt;
   if (valid && p.known) c = 1.0 - (1.0 - c) * m.vocabulary_doubt;
   if (p.unknown) c *= m.unknown_factor;
   if (p.repaired) c *= m.repaired_factor;
+  if (p.unusual) c *= m.repaired_factor;
   if (!valid) c = std::min(c, m.invalid_cap);
   return std::min(c, m.ceiling);
 }

@@ -63,7 +63,8 @@ std::string Explain(const Analysis& a, const RuleSet& rules, const ExplainOption
     out += "      confidence " + FormatScore(v.confidence) + " (ocr " + FormatScore(v.parts.ocr) + ", label " + FormatScore(v.parts.label) +
            ", pattern " + FormatScore(v.parts.pattern) + (v.parts.checksum ? ", check digits hold" : "") +
            (v.parts.known ? ", in the vocabulary" : "") + (v.parts.unknown ? ", not in the vocabulary" : "") +
-           (v.parts.repaired ? ", OCR repair needed" : "") + "), minimum " + FormatScore(min_conf) + "\n";
+           (v.parts.repaired ? ", OCR repair needed" : "") + (v.parts.unusual ? ", unusual for its type" : "") +
+           (v.parts.formatted_number ? ", a number: OCR counts less" : "") + "), minimum " + FormatScore(min_conf) + "\n";
     if (!v.items.empty()) out += "      " + std::to_string(v.items.size()) + " occurrences\n";
     if (!v.valid) {
       out += "      => FAIL invalid: " + Join(v.errors) + "\n";

@@ -37,6 +37,18 @@ constexpr size_t kMaxUnreadBelowWords = 3;
 
 bool IsFreeTextType(const std::string& type) { return type == "text" || type == "name"; }
 
+// At least half of the letters and digits are digits: "12-03-2024", "1234
+// AB", not "12 maart 2024" (a month name is a word OCR checks against its
+// dictionary).
+bool MostlyDigits(const std::string& text) {
+  int digits = 0, alnum = 0;
+  for (char c : text) {
+    if (IsAsciiDigit(c)) ++digits;
+    if (IsAsciiDigit(c) || IsAsciiAlpha(c)) ++alnum;
+  }
+  return alnum > 0 && 2 * digits >= alnum;
+}
+
 // Text with a digit or an '@' in it: a value of some kind, not the label of
 // the next column ("E-mailadres aanvrager").
 bool LooksLikeValue(const PageText& page, const WordRun& run) {
@@ -133,12 +145,14 @@ FieldValue MakeCandidate(const FieldRule& rule, const ExtractContext& ctx, const
     v.valid = checked->valid;
     v.errors = checked->errors;
     v.parts.repaired = checked->repaired;
+    v.parts.unusual = checked->unusual;
   }
   ApplyFieldRules(rule, ctx.today, v);
   v.parts.ocr = m.ocr_confidence;
   v.parts.label = label_similarity;
   v.parts.pattern = m.pattern_quality;
   v.parts.checksum = HasChecksum(rule.type) && v.valid;
+  v.parts.formatted_number = IsFormattedNumberType(rule.type) && MostlyDigits(m.text);
   ApplyVocabulary(rule, m, v);
   v.confidence = CombineConfidence(v.parts, v.valid, ctx.model);
   v.how = std::move(how);

@@ -1,5 +1,6 @@
 #include "pipeline/validate/field_type.h"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 
@@ -100,6 +101,12 @@ const std::vector<std::string>& KnownFieldTypes() {
 }
 
 bool IsInkFieldType(std::string_view type) { return type == "checkbox" || type == "choice"; }
+
+bool IsFormattedNumberType(std::string_view type) {
+  constexpr std::array<std::string_view, 7> kFormatted = {"date", "amount", "integer", "postcode",
+                                                          "phone", "btw", "kvk"};
+  return std::find(kFormatted.begin(), kFormatted.end(), type) != kFormatted.end();
+}
 
 std::string_view DefaultValuePattern(std::string_view type) {
   const TypeInfo* t = Find(type);

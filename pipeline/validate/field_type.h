@@ -23,6 +23,10 @@ struct Validated {
   // True when the value was only valid after repairing typical OCR misreads
   // (O→0, l→1 in a BSN or IBAN). Callers lower their confidence for it.
   bool repaired = false;
+  // Valid, but written unlike such values usually are (a name in small
+  // letters only: more likely a capital misread). Callers lower their
+  // confidence for it as for a repair.
+  bool unusual = false;
 };
 
 // Returns nullopt when `type` is not a known type name.
@@ -35,6 +39,11 @@ struct Validated {
 // True for types whose value is decided by ink in boxes (checkbox, choice),
 // not by reading text.
 [[nodiscard]] bool IsInkFieldType(std::string_view type);
+
+// True for types whose values are numbers in a format the type checks
+// (date, amount, integer, postcode, phone, btw, kvk): a misread must still
+// fit the format. Not for bsn and iban, whose check digits say more.
+[[nodiscard]] bool IsFormattedNumberType(std::string_view type);
 
 // An RE2 pattern that finds a value of `type` inside a longer text, used when
 // a rule gives no pattern of its own. Empty for text, name and the ink types

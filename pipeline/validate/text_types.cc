@@ -170,6 +170,11 @@ Validated NormaliseName(std::string_view raw) {
   if (!has_letter) return Invalid(v, "invalid_characters");
   Validated out = Valid(v);
   out.repaired = noisy;
+  // A name is written with a capital ("de Wit", "El Amrani"): one in small
+  // letters only is more likely a capital misread ("wit").
+  out.unusual = std::none_of(v.begin(), v.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  });
   return out;
 }
 

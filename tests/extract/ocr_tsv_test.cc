@@ -125,5 +125,15 @@ TEST(Calibration, ChecksumsAndRepairsMoveConfidence) {
   EXPECT_LT(CombineConfidence({.ocr = 1.0, .label = 1.0, .pattern = 1.0}, true), 1.0);
 }
 
+TEST(Calibration, FormattedNumbersWeighOcrLess) {
+  // OCR at 0.85: a word 0.85^1.5 (0.78, below a minimum of 0.8), a date or
+  // amount 0.85^1.0.
+  ConfidenceParts p{.ocr = 0.85, .label = 1.0, .pattern = 1.0};
+  EXPECT_NEAR(CombineConfidence(p, true), 0.7837, 1e-3);
+  p.formatted_number = true;
+  EXPECT_NEAR(CombineConfidence(p, true), 0.85, 1e-9);
+  EXPECT_LE(CombineConfidence(p, false), 0.3);  // an invalid value stays capped
+}
+
 }  // namespace
 }  // namespace scanstraat

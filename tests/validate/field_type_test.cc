@@ -78,6 +78,31 @@ TEST(FieldType, OcrRepairIsMarked) {
   EXPECT_FALSE(email_l->repaired);
 }
 
+TEST(FieldType, NameInLowerCaseOnlyIsLessSure) {
+  // "de wit" for "de Wit": a capital read as small letter is the likelier story.
+  for (const char* raw : {"de wit", "jansen"}) {
+    const auto v = NormaliseAndValidate("name", raw);
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->valid) << raw;
+    EXPECT_TRUE(v->unusual) << raw;
+    EXPECT_FALSE(v->repaired) << raw;
+  }
+  for (const char* raw : {"de Wit", "EL Amrani", "Öztürk", "d'Ancona"}) {
+    const auto v = NormaliseAndValidate("name", raw);
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->unusual) << raw;
+  }
+}
+
+TEST(FieldType, FormattedNumberTypes) {
+  for (const char* t : {"date", "amount", "integer", "postcode", "phone", "btw", "kvk"}) {
+    EXPECT_TRUE(IsFormattedNumberType(t)) << t;
+  }
+  for (const char* t : {"text", "name", "email", "bsn", "iban", "choice", "checkbox"}) {
+    EXPECT_FALSE(IsFormattedNumberType(t)) << t;
+  }
+}
+
 TEST(FieldType, DefaultPatternsExistForReadTypes) {
   for (const char* t : {"date", "bsn", "iban", "postcode", "amount", "integer", "phone", "email", "kvk", "btw"}) {
     EXPECT_FALSE(DefaultValuePattern(t).empty()) << t;
