@@ -181,7 +181,7 @@ bool LabelCandidates(const FieldRule& rule, size_t index, const ExtractContext& 
     const bool combined = span.combined >= 0;
     const re2::RE2* value_re = combined ? rule.combined[span.combined].re.get() : rule.value_re.get();
     if (combined && value_re == nullptr) continue;
-    const std::string label_kind = combined ? "combined label '" : "label '";
+    const std::string label_kind = combined ? "combined label '" : span.by_words ? "label by its words '" : "label '";
     bool runs_into_label = false;
     const std::vector<int> tail = LabelTail(page, span, ctx.labels->stops[span.page_index], &runs_into_label);
     const bool partial = (HasText(page, tail) && !IsHint(page, tail) && !ClosesQuestion(page, span, tail)) ||

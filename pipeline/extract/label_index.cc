@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "pipeline/extract/label_words.h"
+#include "pipeline/validate/field_type.h"
 #include "pipeline/validate/text_util.h"
 
 namespace scanstraat {
@@ -180,6 +182,19 @@ LabelIndex IndexLabels(const DocTypeRule& type, const std::vector<PageText>& pag
   for (const auto& spans : index.fields) std::for_each(spans.begin(), spans.end(), mark);
   for (const auto& opts : index.options) {
     for (const auto& spans : opts) std::for_each(spans.begin(), spans.end(), mark);
+  }
+  // A field none of whose labels is there: a phrase of its label words.
+  for (size_t i = 0; i < type.fields.size(); ++i) {
+    const FieldRule& f = type.fields[i];
+    if (!index.fields[i].empty() || IsInkFieldType(f.type) || f.labels.empty()) continue;
+    for (size_t p = 0; p < pages.size(); ++p) {
+      for (const WordSpan& s : FindByWords(pages[p], static_cast<int>(p), f, index.stops[p])) {
+        LabelSpan span{s};
+        span.by_words = true;
+        index.fields[i].push_back(span);
+        mark(s);
+      }
+    }
   }
   for (size_t i = 0; i < type.fields.size(); ++i) {
     SkipSections(type.fields[i], pages, index.fields[i]);

@@ -20,6 +20,8 @@ namespace scanstraat {
 // labels of its combined entry number `combined`.
 struct LabelSpan : WordSpan {
   int combined = -1;
+  // Found by its words (label_words.h), not as one of the listed labels.
+  bool by_words = false;
 };
 
 // Label matches of every field of a type, found once per document.

@@ -9,6 +9,7 @@
 
 #include "pipeline/extract/check_expr.h"
 #include "pipeline/extract/fuzzy_match.h"
+#include "pipeline/extract/label_words.h"
 #include "pipeline/extract/rule_parse.h"
 #include "pipeline/extract/rule_set.h"
 
@@ -165,6 +166,7 @@ DocTypeRule ParseRuleFile(const std::string& file_name, const std::string& yaml_
       }
     }
     ParseChecks(r, root["checks"], t);
+    AssignLabelWords(t);
   } catch (const YAML::Exception& e) {
     problems.push_back({file_name, e.mark.line + 1, e.mark.column + 1, "unexpected structure: " + e.msg});
   }

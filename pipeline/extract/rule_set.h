@@ -98,6 +98,10 @@ struct FieldRule {
   double label_similarity = 0.8;
   std::vector<std::string> labels;     // label variants as written
   std::vector<std::string> label_keys; // folded forms
+  // The words of its labels (label_words.h), and those no other field of the
+  // type has in its labels: a phrase of these words is its label too.
+  std::vector<std::string> label_words;
+  std::vector<std::string> own_label_words;
   std::vector<Position> positions;     // tried in this order
   std::string pattern;                 // RE2, as written ("" = the type's default)
   std::shared_ptr<const re2::RE2> value_re;  // compiled pattern or default; null = whole text
