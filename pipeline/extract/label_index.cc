@@ -10,15 +10,6 @@
 namespace scanstraat {
 namespace {
 
-// "2.", "B)", "12": the number of a section heading.
-bool IsHeadingNumber(const std::string& t) {
-  if (t.empty() || t.size() > 3) return false;
-  const std::string core = (t.back() == '.' || t.back() == ')' || t.back() == ':') ? t.substr(0, t.size() - 1) : t;
-  if (core.empty()) return false;
-  const bool digits = std::all_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
-  return digits || (core.size() == 1 && IsAsciiAlpha(core[0]));
-}
-
 // A section phrase counts as a heading when it starts its line (after a
 // section number at most) and the line holds little else: "3. Uw nieuwe
 // adres", not "Ligt de locatie in een beschermd stadsgezicht …".

@@ -32,14 +32,6 @@ std::vector<std::string> Keys(std::string_view text) {
 
 bool HasDigit(std::string_view key) { return std::any_of(key.begin(), key.end(), IsAsciiDigit); }
 
-// "2.", "B)", "12": a section number before a heading.
-bool IsSectionMark(const std::string& text) {
-  if (text.empty() || text.size() > 3) return false;
-  const std::string core = (text.back() == '.' || text.back() == ')') ? text.substr(0, text.size() - 1) : text;
-  if (core.empty()) return false;
-  return std::all_of(core.begin(), core.end(), IsAsciiDigit) || (core.size() == 1 && IsAsciiAlpha(core[0]));
-}
-
 // A word of the phrase is one of `words` when equal, or for words of five
 // letters or more one misread letter off (KeySimilarity).
 bool AmongWords(const std::string& key, const std::vector<std::string>& words) {
@@ -118,7 +110,7 @@ std::vector<WordSpan> FindByWords(const PageText& page, int page_index, const Fi
     const int end = line.first_word + line.word_count;
     int first = line.first_word;
     // A section number starts a heading, not a label.
-    bool heading = first < end && IsSectionMark(page.words[first].text);
+    bool heading = first < end && IsHeadingNumber(page.words[first].text);
     for (int w = line.first_word; w < end; ++w) {
       const Word& word = page.words[w];
       const bool is_stop = w < static_cast<int>(stop.size()) && stop[w];

@@ -186,6 +186,13 @@ WordRun After(const PageText& page, const WordSpan& label, const LabelMask& stop
 
 }  // namespace
 
+bool IsHeadingNumber(const std::string& t) {
+  if (t.empty() || t.size() > 3) return false;
+  const std::string core = (t.back() == '.' || t.back() == ')' || t.back() == ':') ? t.substr(0, t.size() - 1) : t;
+  if (core.empty()) return false;
+  return std::all_of(core.begin(), core.end(), IsAsciiDigit) || (core.size() == 1 && IsAsciiAlpha(core[0]));
+}
+
 bool IsHint(const PageText& page, const std::vector<int>& words) {
   // Specks around the hint ("(1234 AB) _") do not count.
   size_t a = 0, b = words.size();

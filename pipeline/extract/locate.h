@@ -68,6 +68,9 @@ using LabelMask = std::vector<char>;
 [[nodiscard]] WordRun LocateValue(const PageText& page, const WordSpan& label, Position position,
                                   const LabelMask& stop, int max_words);
 
+// "2.", "B)", "12", "3:": the number or letter of a section heading.
+[[nodiscard]] bool IsHeadingNumber(const std::string& t);
+
 // True when the vertical extents of a and b overlap by at least a third of
 // the smaller height (same visual row, allowing for skew).
 [[nodiscard]] bool SameRow(const Box& a, const Box& b);
