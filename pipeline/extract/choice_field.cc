@@ -62,9 +62,8 @@ WordSpan OptionPhrase(const PageText& page, const WordSpan& span, const InkRule&
   const std::vector<int> head = LabelHead(page, span);
   for (auto it = head.rbegin(); it != head.rend(); ++it) {
     const Word& word = page.words[*it];
-    const bool is_stop = *it < static_cast<int>(stop.size()) && stop[*it];
     const bool box_or_mark = !IsPlainWord(word) || ClassifyGlyph(word.text) != TickGlyph::kNone;
-    if (*it != out.first - 1 || is_stop || box_or_mark) break;
+    if (*it != out.first - 1 || Stops(stop, *it) || box_or_mark) break;
     out.first = *it;
     ++out.count;
     out.box = UnionBox(out.box, word.box);

@@ -41,8 +41,6 @@ bool AmongWords(const std::string& key, const std::vector<std::string>& words) {
                      [&](const std::string& w) { return KeySimilarity(key, w, 0.8) >= 0.8; });
 }
 
-bool EndsPhrase(const std::string& text) { return !text.empty() && (text.back() == ':' || text.back() == '?'); }
-
 // True when the phrase of words [first, first + count) is a label of `field`.
 bool IsLabelByWords(const PageText& page, int first, int count, const FieldRule& field) {
   int content = 0, own = 0;
@@ -61,14 +59,8 @@ bool IsLabelByWords(const PageText& page, int first, int count, const FieldRule&
 }
 
 constexpr int kMaxPhraseWords = 6;
-constexpr double kWideGap = 1.2;  // label heights, as in locate.cc
 
-}  // namespace
-
-bool IsFillerWord(std::string_view key) {
-  return std::find(kFillers.begin(), kFillers.end(), key) != kFillers.end();
-}
-
+// The words of a field's labels, without fillers: sorted, each once.
 std::vector<std::string> LabelWordsOf(const FieldRule& field) {
   std::set<std::string> words;
   auto add = [&](const std::vector<std::string>& labels) {
@@ -81,6 +73,12 @@ std::vector<std::string> LabelWordsOf(const FieldRule& field) {
   add(field.labels);
   for (const CombinedLabel& c : field.combined) add(c.labels);
   return {words.begin(), words.end()};
+}
+
+}  // namespace
+
+bool IsFillerWord(std::string_view key) {
+  return std::find(kFillers.begin(), kFillers.end(), key) != kFillers.end();
 }
 
 void AssignLabelWords(DocTypeRule& type) {
@@ -113,8 +111,8 @@ std::vector<WordSpan> FindByWords(const PageText& page, int page_index, const Fi
     bool heading = first < end && IsHeadingNumber(page.words[first].text);
     for (int w = line.first_word; w < end; ++w) {
       const Word& word = page.words[w];
-      const bool is_stop = w < static_cast<int>(stop.size()) && stop[w];
-      const bool box_edge = !word.text.empty() && (word.text.front() == '|' || word.text.front() == '[');
+      const bool is_stop = Stops(stop, w);
+      const bool box_edge = StartsBox(word.text);
       bool wide_gap = false;
       if (w > first) {
         const Box& prev = page.words[w - 1].box;

@@ -23,12 +23,9 @@ namespace scanstraat {
 // exactly is 1.0, the loosest accepted fuzzy match 0.8.
 inline constexpr double kByWordsSimilarity = 0.85;
 
-// The words (MatchKey forms) of a field's labels and of its combined labels,
-// without the words that carry no meaning of their own ("van", "uw",
-// "welke"). Sorted, each once.
-[[nodiscard]] std::vector<std::string> LabelWordsOf(const FieldRule& field);
-
-// Fills FieldRule::label_words and own_label_words for every field of `type`.
+// Fills FieldRule::label_words (the MatchKey forms of the words of a field's
+// labels and combined labels, without filler words; sorted, each once) and
+// own_label_words for every field of `type`.
 void AssignLabelWords(DocTypeRule& type);
 
 // True for words that carry no meaning of their own in a label.

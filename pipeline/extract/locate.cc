@@ -25,16 +25,6 @@ bool HasLetterOrDigit(std::string t) {
   });
 }
 
-// A box's left edge read as a sign ("|", "[", or glued to the value:
-// "[Julianastraat"): the label ends there and the value begins.
-bool StartsBox(const std::string& t) { return !t.empty() && (t.front() == '|' || t.front() == '['); }
-
-// A wide gap: more than this many label heights (a normal space is well
-// under half a height; form columns and box margins are several).
-constexpr double kWideGap = 1.2;
-
-bool Stops(const LabelMask& stop, int w) { return w >= 0 && w < static_cast<int>(stop.size()) && stop[w]; }
-
 // Within a row of words sorted by x, takes words from the start while the
 // gaps stay small (a value is one phrase); the first gap may be wide (form
 // columns). Specks before the first word are skipped. Stops at a word that
@@ -234,7 +224,7 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
   if (runs_into_label != nullptr) *runs_into_label = false;
   const std::string& label_end = page.words[label.first + label.count - 1].text;
   // "Naam:", "Hoeveel personen verhuizen?" end their label.
-  if (!label_end.empty() && (label_end.back() == ':' || label_end.back() == '?')) return tail;
+  if (EndsPhrase(label_end)) return tail;
   const int h = std::max(1, label.box.height());
   int prev_x1 = label.box.x1;
   bool in_parentheses = false;  // "(eigen naam)": a label word inside a hint is part of the hint
@@ -251,7 +241,7 @@ std::vector<int> LabelTail(const PageText& page, const WordSpan& label, const La
     tail.push_back(w);
     prev_x1 = b.x1;
     if (t.find(')') != std::string::npos) in_parentheses = false;
-    if (!t.empty() && (t.back() == ':' || t.back() == '?')) break;
+    if (EndsPhrase(t)) break;
   }
   return tail;
 }

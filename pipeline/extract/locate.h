@@ -5,6 +5,7 @@
 // Thread-safety: pure functions over const data.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/core/page_text.h"
@@ -30,6 +31,27 @@ struct WordRun {
 // Marks, per word of a page, that it belongs to some field's label: the
 // value search stops there (the next field begins).
 using LabelMask = std::vector<char>;
+
+// True when word `w` is marked in `stop` (a word of some label).
+[[nodiscard]] inline bool Stops(const LabelMask& stop, int w) {
+  return w >= 0 && w < static_cast<int>(stop.size()) && stop[w];
+}
+
+// A wide gap between two words: more than this many label heights (a normal
+// space is well under half a height; form columns and box margins are
+// several).
+inline constexpr double kWideGap = 1.2;
+
+// A box's left edge read as a sign ("|", "[", or glued to the value:
+// "[Julianastraat"): a label ends there and the value begins.
+[[nodiscard]] inline bool StartsBox(const std::string& t) {
+  return !t.empty() && (t.front() == '|' || t.front() == '[');
+}
+
+// A word that ends a label's phrase: "Naam:", "verhuizen?".
+[[nodiscard]] inline bool EndsPhrase(const std::string& t) {
+  return !t.empty() && (t.back() == ':' || t.back() == '?');
+}
 
 // The words right after `label` on its row that continue its phrase: each
 // closer to the previous word than a wide gap (a column or a box's margin),
